@@ -1,0 +1,1 @@
+//! Benchmarks of forklu; see benches/ and src/bin/.

@@ -1,0 +1,1 @@
+//! Outside-view tests of libforklu from C; see tests/.

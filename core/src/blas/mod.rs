@@ -1,0 +1,16 @@
+//! The level-1/3 building blocks LU needs, on strided views.
+//!
+//! Transposed operands are expressed by transposed views, so each routine has
+//! one form: `trsm` solves from the left only, `gemm` never transposes.
+
+mod gemm;
+mod iamax;
+mod laswp;
+mod scal;
+mod trsm;
+
+pub use gemm::gemm;
+pub use iamax::iamax;
+pub use laswp::{laswp, laswp_backward};
+pub use scal::scal_col;
+pub use trsm::{Diag, Uplo, trsm};

@@ -1,0 +1,92 @@
+//! Triangular solve from the left, `B <- T^-1 B` (BLAS `dtrsm`, side = 'L').
+//!
+//! Blocked: a small diagonal block is solved directly, the rest of `B` is updated
+//! with `gemm`, so almost all flops run in the matrix-multiply kernel.
+
+use super::gemm;
+use crate::mat::{MatMut, MatRef};
+
+/// Which triangle of `T` holds the matrix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Uplo {
+    Lower,
+    Upper,
+}
+
+/// Whether the diagonal of `T` is taken as ones (and not read).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Diag {
+    Unit,
+    NonUnit,
+}
+
+/// `B <- T^-1 B` for the `n x n` triangle `uplo` of `t` and `B: n x nrhs`, using
+/// diagonal blocks of order `block`. Entries of `t` outside the triangle are not read.
+pub fn trsm(uplo: Uplo, diag: Diag, t: MatRef<'_>, b: &mut MatMut<'_>, block: usize) {
+    let n = b.rows();
+    debug_assert!(t.rows() == n && t.cols() == n);
+    if t.rows() != n || t.cols() != n || n == 0 {
+        return;
+    }
+    let nb = block.max(1);
+    let mut done = 0;
+    while done < n {
+        let w = nb.min(n - done);
+        match uplo {
+            Uplo::Lower => {
+                // Rows [done, done + w) are solved next, rows below them are updated.
+                let (_, tail) = b.rb().split_rows(done);
+                let (mut solved, mut below) = tail.split_rows(w);
+                solve_small(uplo, diag, sub(t, done, done, w, w), solved.rb());
+                let coupling = sub(t, done + w, done, n - done - w, w);
+                gemm(-1.0, coupling, solved.as_ref(), 1.0, &mut below);
+            }
+            Uplo::Upper => {
+                // Rows [i0, i0 + w) are solved next, rows above them are updated.
+                let i0 = n - done - w;
+                let (mut above, tail) = b.rb().split_rows(i0);
+                let (mut solved, _) = tail.split_rows(w);
+                solve_small(uplo, diag, sub(t, i0, i0, w, w), solved.rb());
+                gemm(-1.0, sub(t, 0, i0, i0, w), solved.as_ref(), 1.0, &mut above);
+            }
+        }
+        done += w;
+    }
+}
+
+/// A block of `t` that the loop bounds keep inside it.
+fn sub(t: MatRef<'_>, i: usize, j: usize, rows: usize, cols: usize) -> MatRef<'_> {
+    t.block(i, j, rows, cols)
+        .unwrap_or_else(|| unreachable!("block inside the triangle"))
+}
+
+/// Unblocked column-oriented substitution; skips zero entries of `B` as reference BLAS does.
+fn solve_small(uplo: Uplo, diag: Diag, t: MatRef<'_>, b: MatMut<'_>) {
+    let n = t.rows();
+    for j in 0..b.cols() {
+        for step in 0..n {
+            let k = match uplo {
+                Uplo::Lower => step,
+                Uplo::Upper => n - 1 - step,
+            };
+            // SAFETY: k < n = rows of b, j < cols of b; k < n for t.
+            let bk = unsafe { &mut *b.ptr_at(k, j) };
+            if *bk == 0.0 {
+                continue;
+            }
+            if diag == Diag::NonUnit {
+                // SAFETY: k < n.
+                *bk /= unsafe { *t.ptr_at(k, k) };
+            }
+            let x = *bk;
+            let (lo, hi) = match uplo {
+                Uplo::Lower => (k + 1, n),
+                Uplo::Upper => (0, k),
+            };
+            for i in lo..hi {
+                // SAFETY: i < n, k < n, j < cols; b(i, j) differs from b(k, j).
+                unsafe { *b.ptr_at(i, j) -= x * *t.ptr_at(i, k) };
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Unblocked LU with partial pivoting (LAPACK `dgetf2`): the leaf of the recursion.
+
+use crate::Error;
+use crate::blas::{iamax, scal_col};
+use crate::config::SAFE_MIN;
+use crate::mat::MatMut;
+use crate::pivot::Pivot;
+
+/// Factors `P A = L U` in place, right-looking, one column at a time.
+///
+/// `ipiv` gets the first `min(m, n)` pivots (1-based). Returns
+/// `Err(Singular(j))` for the first exactly-zero pivot, after finishing.
+///
+/// ```
+/// use forklu::{MatMut, lapack::getf2};
+/// let mut a = [0.0, 1.0, 1.0, 0.0];
+/// let mut ipiv = [0i64; 2];
+/// getf2(MatMut::col_major(&mut a, 2, 2, 2).unwrap(), &mut ipiv).unwrap();
+/// assert_eq!(ipiv, [2, 2]);
+/// ```
+pub fn getf2<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Result<(), Error> {
+    let k = a.rows().min(a.cols());
+    if ipiv.len() < k {
+        return Err(Error::PivotsTooShort);
+    }
+    if a.rows() > P::MAX_ROW {
+        return Err(Error::TooLarge);
+    }
+    match factor(a.rb(), &mut ipiv[..k]) {
+        Some(j) => Err(Error::Singular(j + 1)),
+        None => Ok(()),
+    }
+}
+
+/// The kernel: returns the 0-based column of the first zero pivot. Pivot entries are
+/// 1-based row numbers relative to `a`; `ipiv.len() == min(m, n)`.
+pub(crate) fn factor<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
+    let (m, n) = (a.rows(), a.cols());
+    let mut first_zero = None;
+    for (j, piv) in ipiv.iter_mut().enumerate() {
+        let p = iamax(a.as_ref(), j, j);
+        *piv = P::from_row(p + 1);
+        // SAFETY: p, j < m and j < n.
+        let pivot = unsafe { *a.ptr_at(p, j) };
+        if pivot != 0.0 {
+            a.swap_rows(j, p);
+            if pivot.abs() >= SAFE_MIN {
+                scal_col(&mut a, j, j + 1, 1.0 / pivot);
+            } else {
+                for i in j + 1..m {
+                    // SAFETY: i < m, j < n.
+                    unsafe { *a.ptr_at(i, j) /= pivot };
+                }
+            }
+        } else if first_zero.is_none() {
+            first_zero = Some(j);
+        }
+        // Rank-1 update of the trailing block: A22 -= a21 * a12.
+        for c in j + 1..n {
+            // SAFETY: j < m, c < n.
+            let u = unsafe { *a.ptr_at(j, c) };
+            for i in j + 1..m {
+                // SAFETY: i < m, c < n, j < n; (i, c) differs from (i, j).
+                unsafe { *a.ptr_at(i, c) = *a.ptr_at(i, c) - *a.ptr_at(i, j) * u };
+            }
+        }
+    }
+    first_zero
+}

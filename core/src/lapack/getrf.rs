@@ -1,0 +1,262 @@
+//! Recursive LU with partial pivoting (follows LAPACK `dgetrf2`'s split).
+
+use super::getf2;
+use crate::Error;
+use crate::blas::{Diag, Uplo, gemm, laswp, trsm};
+use crate::config::Tuning;
+use crate::mat::MatMut;
+use crate::pivot::Pivot;
+
+/// Factors `P A = L U` in place: `L` unit lower (below the diagonal), `U` upper.
+///
+/// `ipiv[i]` (1-based) is the row swapped with row `i + 1`, for `i < min(m, n)`.
+/// `Err(Singular(i))` reports the first exactly-zero `U(i, i)`; the factorization is
+/// complete all the same, as with LAPACK's `info = i`.
+///
+/// ```
+/// use forklu::{MatMut, Error, lapack::getrf};
+/// let mut a = [1.0, 2.0, 2.0, 4.0]; // rank one
+/// let mut ipiv = [0i32; 2];
+/// let r = getrf(MatMut::col_major(&mut a, 2, 2, 2).unwrap(), &mut ipiv);
+/// assert_eq!(r, Err(Error::Singular(2)));
+/// assert_eq!(a, [2.0, 0.5, 4.0, 0.0]);
+/// ```
+pub fn getrf<P: Pivot>(a: MatMut<'_>, ipiv: &mut [P]) -> Result<(), Error> {
+    getrf_with(&Tuning::DEFAULT, a, ipiv)
+}
+
+/// [`getrf`] with explicit block sizes (tests shrink them to reach every path).
+pub fn getrf_with<P: Pivot>(
+    tuning: &Tuning,
+    mut a: MatMut<'_>,
+    ipiv: &mut [P],
+) -> Result<(), Error> {
+    let k = a.rows().min(a.cols());
+    if ipiv.len() < k {
+        return Err(Error::PivotsTooShort);
+    }
+    if a.rows() > P::MAX_ROW {
+        return Err(Error::TooLarge);
+    }
+    match recurse(tuning, a.rb(), &mut ipiv[..k]) {
+        Some(j) => Err(Error::Singular(j + 1)),
+        None => Ok(()),
+    }
+}
+
+/// Factors `a` (`m x n`, `ipiv.len() == min(m, n)`), returning the 0-based column of
+/// the first zero pivot. Pivots are 1-based and relative to `a`.
+fn recurse<P: Pivot>(t: &Tuning, a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
+    let k = ipiv.len();
+    if k == 0 {
+        return None;
+    }
+    if k <= t.lu_leaf.max(1) || a.cols() <= t.lu_leaf {
+        return getf2::factor(a, ipiv);
+    }
+    // [A11 A12; A21 A22] with A11 of order n1: factor the left panel, update the
+    // right one, factor A22, then apply A22's swaps back to the left panel.
+    let n1 = k / 2;
+    let (mut left, mut right) = a.split_cols(n1);
+    let (piv1, piv2) = ipiv.split_at_mut(n1);
+    let zero1 = recurse(t, left.rb(), piv1);
+    laswp(&mut right, piv1, 0);
+    let (mut a12, mut a22) = right.split_rows(n1);
+    let (a11, mut a21) = left.split_rows(n1);
+    trsm(
+        Uplo::Lower,
+        Diag::Unit,
+        a11.as_ref(),
+        &mut a12,
+        t.trsm_block,
+    );
+    gemm(-1.0, a21.as_ref(), a12.as_ref(), 1.0, &mut a22);
+    let zero2 = recurse(t, a22, piv2);
+    for p in piv2.iter_mut() {
+        *p = P::from_row(p.row().unwrap_or(1) + n1);
+    }
+    laswp(&mut a21, piv2, n1);
+    zero1.or(zero2.map(|j| j + n1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lapack::testutil::*;
+    use proptest::prelude::*;
+
+    const SMALL: Tuning = Tuning {
+        lu_leaf: 2,
+        trsm_block: 3,
+        getri_block: 3,
+    };
+
+    fn check_random(t: &Tuning, m: usize, n: usize, lda_pad: usize, seed: u64) {
+        let lda = m + lda_pad;
+        let a0 = random_matrix(m.max(1), n, lda.max(1), seed);
+        let mut a = a0.clone();
+        let mut ipiv = vec![0i32; m.min(n)];
+        let r = getrf_with(
+            t,
+            MatMut::col_major(&mut a, m, n, lda.max(1)).unwrap(),
+            &mut ipiv,
+        );
+        assert_eq!(r, Ok(()), "m={m} n={n}");
+        let res = lu_residual(&a0, &a, m, n, lda.max(1), &ipiv);
+        assert!(res < 10.0, "m={m} n={n} residual {res}");
+        assert_pivots_valid(&ipiv, m);
+        assert_l_bounded(&a, m, n, lda.max(1));
+        assert_padding_untouched(&a0, &a, m, n, lda.max(1));
+    }
+
+    #[test]
+    fn block_boundaries_square_and_rectangular() {
+        for &n in &[1, 2, 3, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129] {
+            check_random(&Tuning::DEFAULT, n, n, 0, n as u64);
+            check_random(&SMALL, n, n, 3, n as u64);
+            check_random(&Tuning::DEFAULT, n + 7, n, 2, n as u64);
+            check_random(&SMALL, n, n + 9, 1, n as u64);
+        }
+    }
+
+    #[test]
+    fn matches_textbook_getf2_bit_for_pivots() {
+        for &(m, n) in &[(40, 40), (60, 33), (33, 60)] {
+            let a0 = random_matrix(m, n, m, 7);
+            let (mut a, mut b) = (a0.clone(), a0.clone());
+            let (mut p1, mut p2) = (vec![0i64; m.min(n)], vec![0i64; m.min(n)]);
+            getrf_with(&SMALL, MatMut::col_major(&mut a, m, n, m).unwrap(), &mut p1).unwrap();
+            textbook_getf2(&mut b, m, n, m, &mut p2);
+            assert_eq!(p1, p2, "m={m} n={n}");
+            let diff = a
+                .iter()
+                .zip(&b)
+                .map(|(x, y)| (x - y).abs())
+                .fold(0.0, f64::max);
+            assert!(diff < 1e-10, "m={m} n={n} diff {diff}");
+        }
+    }
+
+    #[test]
+    fn singular_inputs_report_first_zero_pivot() {
+        // Zero matrix: every pivot is zero, info = 1, pivots are the identity.
+        let mut z = vec![0.0; 25];
+        let mut ipiv = [0i32; 5];
+        let r = getrf_with(
+            &SMALL,
+            MatMut::col_major(&mut z, 5, 5, 5).unwrap(),
+            &mut ipiv,
+        );
+        assert_eq!(r, Err(Error::Singular(1)));
+        assert_eq!(ipiv, [1, 2, 3, 4, 5]);
+        // Third column a copy of the first: U(3,3) is exactly zero in exact arithmetic,
+        // and in floating point for this integer matrix.
+        let mut a = vec![
+            2.0, 1.0, 4.0, 0.0, 1.0, 1.0, 3.0, 0.0, 2.0, 1.0, 4.0, 0.0, 5.0, 6.0, 7.0, 9.0,
+        ];
+        let mut ipiv = [0i32; 4];
+        let r = getrf_with(
+            &SMALL,
+            MatMut::col_major(&mut a, 4, 4, 4).unwrap(),
+            &mut ipiv,
+        );
+        assert_eq!(r, Err(Error::Singular(3)));
+    }
+
+    #[test]
+    fn rank_deficient_large_completes() {
+        let (m, n) = (70, 70);
+        let mut a = random_matrix(m, n, m, 3);
+        for i in 0..m {
+            a[i + 40 * m] = a[i + 10 * m]; // column 41 repeats column 11
+            a[i + 41 * m] = 0.0; // column 42 is zero
+        }
+        let a0 = a.clone();
+        let mut ipiv = vec![0i32; n];
+        let r = getrf_with(
+            &SMALL,
+            MatMut::col_major(&mut a, m, n, m).unwrap(),
+            &mut ipiv,
+        );
+        assert!(matches!(r, Err(Error::Singular(_)) | Ok(())), "{r:?}");
+        assert!(lu_residual(&a0, &a, m, n, m, &ipiv) < 10.0);
+        assert_pivots_valid(&ipiv, m);
+    }
+
+    #[test]
+    fn nan_and_inf_return() {
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let mut a = random_matrix(50, 50, 50, 11);
+            a[17 + 50 * 23] = bad;
+            a[0] = bad;
+            let mut ipiv = vec![0i32; 50];
+            let _ = getrf_with(
+                &SMALL,
+                MatMut::col_major(&mut a, 50, 50, 50).unwrap(),
+                &mut ipiv,
+            );
+            assert_pivots_valid(&ipiv, 50);
+        }
+    }
+
+    #[test]
+    fn row_major_view_factors_the_same_matrix() {
+        let n = 37;
+        let a0 = random_matrix(n, n, n, 5);
+        let mut col = a0.clone();
+        let mut row: Vec<f64> = (0..n * n).map(|k| a0[(k % n) * n + k / n]).collect();
+        let (mut p1, mut p2) = (vec![0i32; n], vec![0i32; n]);
+        getrf(MatMut::col_major(&mut col, n, n, n).unwrap(), &mut p1).unwrap();
+        getrf(MatMut::row_major(&mut row, n, n, n).unwrap(), &mut p2).unwrap();
+        assert_eq!(p1, p2);
+        for i in 0..n {
+            for j in 0..n {
+                assert!((col[i + j * n] - row[i * n + j]).abs() < 1e-12);
+            }
+        }
+    }
+
+    #[test]
+    fn short_pivots_and_empty_shapes() {
+        let mut a = vec![1.0; 6];
+        let mut ipiv = [0i32; 1];
+        assert_eq!(
+            getrf(MatMut::col_major(&mut a, 2, 3, 2).unwrap(), &mut ipiv),
+            Err(Error::PivotsTooShort)
+        );
+        let mut none: [i32; 0] = [];
+        assert_eq!(
+            getrf(MatMut::col_major(&mut [], 0, 3, 1).unwrap(), &mut none),
+            Ok(())
+        );
+        assert_eq!(
+            getrf(MatMut::col_major(&mut a, 3, 0, 3).unwrap(), &mut none),
+            Ok(())
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn random_shapes_have_small_residual(m in 1usize..90, n in 1usize..90, pad in 0usize..4,
+                                             seed in any::<u64>(), leaf in 1usize..20, blk in 1usize..20) {
+            let t = Tuning { lu_leaf: leaf, trsm_block: blk, getri_block: blk };
+            check_random(&t, m, n, pad, seed);
+        }
+
+        #[test]
+        fn ill_conditioned_still_backward_stable(n in 2usize..60, seed in any::<u64>(), scale in -300i32..300) {
+            // Graded rows: row i scaled by 10^(scale * i / n).
+            let mut a = random_matrix(n, n, n, seed);
+            for i in 0..n {
+                let s = 10f64.powf(scale as f64 * i as f64 / n as f64 / 10.0);
+                for j in 0..n { a[i + j * n] *= s; }
+            }
+            let a0 = a.clone();
+            let mut ipiv = vec![0i32; n];
+            let r = getrf(MatMut::col_major(&mut a, n, n, n).unwrap(), &mut ipiv);
+            prop_assert!(r.is_ok() || matches!(r, Err(Error::Singular(_))));
+            prop_assert!(lu_residual(&a0, &a, n, n, n, &ipiv) < 10.0);
+        }
+    }
+}

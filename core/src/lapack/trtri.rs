@@ -1,0 +1,49 @@
+//! Inverse of an upper triangular matrix in place (LAPACK `dtrtri`, 'U', 'N').
+
+use crate::Error;
+use crate::mat::MatMut;
+
+/// Replaces the upper triangle of `a` (`n x n`) by its inverse; the strict lower
+/// triangle is neither read nor written. `Err(Singular(i))` for the first exactly-zero
+/// `U(i, i)`, checked before anything is written, as LAPACK does.
+///
+/// Unblocked (`dtrti2`'s column order): level-2 speed, fine for the sizes `getri` is
+/// used on; a blocked version is a speed item.
+///
+/// ```
+/// use forklu::{MatMut, lapack::trtri_upper};
+/// let mut u = [2.0, 0.0, 1.0, 4.0]; // [[2, 1], [0, 4]]
+/// trtri_upper(MatMut::col_major(&mut u, 2, 2, 2).unwrap()).unwrap();
+/// assert_eq!(u, [0.5, 0.0, -0.125, 0.25]);
+/// ```
+pub fn trtri_upper(a: MatMut<'_>) -> Result<(), Error> {
+    let n = a.rows();
+    if a.cols() != n {
+        return Err(Error::NotSquare);
+    }
+    if let Some(i) = (0..n).find(|&i| a.get(i, i) == Some(0.0)) {
+        return Err(Error::Singular(i + 1));
+    }
+    for j in 0..n {
+        // SAFETY: j < n for every access below; rows/cols < j < n.
+        unsafe {
+            let d = a.ptr_at(j, j);
+            *d = 1.0 / *d;
+            let ajj = -*d;
+            // x = a(0..j, j) <- T x with T the already inverted leading block (dtrmv).
+            for c in 0..j {
+                let x = *a.ptr_at(c, j);
+                if x != 0.0 {
+                    for i in 0..c {
+                        *a.ptr_at(i, j) += x * *a.ptr_at(i, c);
+                    }
+                    *a.ptr_at(c, j) = x * *a.ptr_at(c, c);
+                }
+            }
+            for i in 0..j {
+                *a.ptr_at(i, j) *= ajj;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,426 @@
+//! Strided matrix views: element `(i, j)` lives at `ptr + i * rs + j * cs`.
+//!
+//! Column-major storage with leading dimension `ld` is `rs = 1, cs = ld`; row-major
+//! is `rs = ld, cs = 1`; a transpose swaps the strides. Views are only built by
+//! checked constructors, so every `(i, j)` with `i < rows`, `j < cols` addresses an
+//! element of the borrowed slice, and in a [`MatMut`] no two such elements share storage.
+
+use crate::error::MatError;
+use core::marker::PhantomData;
+
+/// Shape and strides, checked once against a slice length.
+#[derive(Clone, Copy, Debug)]
+struct Layout {
+    rows: usize,
+    cols: usize,
+    rs: usize,
+    cs: usize,
+}
+
+impl Layout {
+    /// Checks that the layout fits in `len` elements and that the offsets fit `isize`.
+    fn check(self, len: usize, distinct: bool) -> Result<Self, MatError> {
+        if self.rows == 0 || self.cols == 0 {
+            return Ok(self);
+        }
+        let last = (self.rows - 1)
+            .checked_mul(self.rs)
+            .and_then(|r| {
+                (self.cols - 1)
+                    .checked_mul(self.cs)
+                    .and_then(|c| c.checked_add(r))
+            })
+            .filter(|&l| l < isize::MAX as usize / core::mem::size_of::<f64>())
+            .ok_or(MatError::Overflow)?;
+        if last >= len {
+            return Err(MatError::TooShort);
+        }
+        if distinct && !self.elements_distinct() {
+            return Err(MatError::Overlap);
+        }
+        Ok(self)
+    }
+
+    /// True when the strides nest: one direction steps over a whole line of the other.
+    fn elements_distinct(self) -> bool {
+        let rows_fit = self.rows == 1 || self.rs >= 1;
+        let cols_fit = self.cols == 1 || self.cs >= 1;
+        let col_major = self.cols == 1 || self.cs >= self.rows.saturating_mul(self.rs).max(1);
+        let row_major = self.rows == 1 || self.rs >= self.cols.saturating_mul(self.cs).max(1);
+        rows_fit && cols_fit && (col_major || row_major)
+    }
+}
+
+/// A read-only strided view of an `rows x cols` matrix of `f64`.
+#[derive(Clone, Copy, Debug)]
+pub struct MatRef<'a> {
+    ptr: *const f64,
+    l: Layout,
+    _borrow: PhantomData<&'a [f64]>,
+}
+
+/// A mutable strided view; its elements are pairwise distinct.
+#[derive(Debug)]
+pub struct MatMut<'a> {
+    ptr: *mut f64,
+    l: Layout,
+    _borrow: PhantomData<&'a mut [f64]>,
+}
+
+// SAFETY: a view is a borrow of `[f64]`; it is Send/Sync exactly as `&[f64]`/`&mut [f64]` are.
+unsafe impl Send for MatRef<'_> {}
+// SAFETY: as above, shared views only read.
+unsafe impl Sync for MatRef<'_> {}
+// SAFETY: a `MatMut` is an exclusive borrow, like `&mut [f64]`.
+unsafe impl Send for MatMut<'_> {}
+
+impl<'a> MatRef<'a> {
+    /// Views `data` with general strides.
+    pub fn strided(
+        data: &'a [f64],
+        rows: usize,
+        cols: usize,
+        rs: usize,
+        cs: usize,
+    ) -> Result<Self, MatError> {
+        let l = Layout { rows, cols, rs, cs }.check(data.len(), false)?;
+        Ok(Self {
+            ptr: data.as_ptr(),
+            l,
+            _borrow: PhantomData,
+        })
+    }
+
+    /// Views column-major `data` with leading dimension `ld >= rows`.
+    pub fn col_major(
+        data: &'a [f64],
+        rows: usize,
+        cols: usize,
+        ld: usize,
+    ) -> Result<Self, MatError> {
+        if ld < rows {
+            return Err(MatError::Overlap);
+        }
+        Self::strided(data, rows, cols, 1, ld)
+    }
+
+    /// Views row-major `data` with leading dimension `ld >= cols`.
+    pub fn row_major(
+        data: &'a [f64],
+        rows: usize,
+        cols: usize,
+        ld: usize,
+    ) -> Result<Self, MatError> {
+        if ld < cols {
+            return Err(MatError::Overlap);
+        }
+        Self::strided(data, rows, cols, ld, 1)
+    }
+
+    pub fn rows(&self) -> usize {
+        self.l.rows
+    }
+    pub fn cols(&self) -> usize {
+        self.l.cols
+    }
+    pub fn row_stride(&self) -> usize {
+        self.l.rs
+    }
+    pub fn col_stride(&self) -> usize {
+        self.l.cs
+    }
+
+    /// Element `(i, j)`, or `None` outside the view.
+    pub fn get(&self, i: usize, j: usize) -> Option<f64> {
+        // SAFETY: the indices are checked against the view's shape.
+        (i < self.l.rows && j < self.l.cols).then(|| unsafe { *self.ptr_at(i, j) })
+    }
+
+    /// Pointer to `(i, j)`.
+    ///
+    /// # Safety
+    /// `i <= rows` and `j <= cols` (one past the end is allowed for pointer arithmetic
+    /// only); the pointer may only be read for `i < rows`, `j < cols`.
+    #[inline(always)]
+    pub unsafe fn ptr_at(&self, i: usize, j: usize) -> *const f64 {
+        // SAFETY: the caller keeps (i, j) within the checked layout.
+        unsafe { self.ptr.add(i * self.l.rs + j * self.l.cs) }
+    }
+
+    /// The transposed view (no data moves).
+    pub fn transpose(self) -> MatRef<'a> {
+        let l = Layout {
+            rows: self.l.cols,
+            cols: self.l.rows,
+            rs: self.l.cs,
+            cs: self.l.rs,
+        };
+        MatRef {
+            ptr: self.ptr,
+            l,
+            _borrow: PhantomData,
+        }
+    }
+
+    /// The `rows x cols` block starting at `(i, j)`; `None` if it does not fit.
+    pub fn block(self, i: usize, j: usize, rows: usize, cols: usize) -> Option<MatRef<'a>> {
+        if i.checked_add(rows)? > self.l.rows || j.checked_add(cols)? > self.l.cols {
+            return None;
+        }
+        // SAFETY: (i, j) is within (or one past) the checked layout.
+        let ptr = unsafe { self.ptr_at(i, j) };
+        Some(MatRef {
+            ptr,
+            l: Layout {
+                rows,
+                cols,
+                ..self.l
+            },
+            _borrow: PhantomData,
+        })
+    }
+}
+
+impl<'a> MatMut<'a> {
+    /// Views `data` with general strides; fails if two elements would overlap.
+    pub fn strided(
+        data: &'a mut [f64],
+        rows: usize,
+        cols: usize,
+        rs: usize,
+        cs: usize,
+    ) -> Result<Self, MatError> {
+        let l = Layout { rows, cols, rs, cs }.check(data.len(), true)?;
+        Ok(Self {
+            ptr: data.as_mut_ptr(),
+            l,
+            _borrow: PhantomData,
+        })
+    }
+
+    /// Views column-major `data` with leading dimension `ld >= rows`.
+    pub fn col_major(
+        data: &'a mut [f64],
+        rows: usize,
+        cols: usize,
+        ld: usize,
+    ) -> Result<Self, MatError> {
+        if ld < rows {
+            return Err(MatError::Overlap);
+        }
+        Self::strided(data, rows, cols, 1, ld)
+    }
+
+    /// Views row-major `data` with leading dimension `ld >= cols`.
+    pub fn row_major(
+        data: &'a mut [f64],
+        rows: usize,
+        cols: usize,
+        ld: usize,
+    ) -> Result<Self, MatError> {
+        if ld < cols {
+            return Err(MatError::Overlap);
+        }
+        Self::strided(data, rows, cols, ld, 1)
+    }
+
+    pub fn rows(&self) -> usize {
+        self.l.rows
+    }
+    pub fn cols(&self) -> usize {
+        self.l.cols
+    }
+    pub fn row_stride(&self) -> usize {
+        self.l.rs
+    }
+    pub fn col_stride(&self) -> usize {
+        self.l.cs
+    }
+
+    /// A shorter-lived mutable view of the same elements.
+    pub fn rb(&mut self) -> MatMut<'_> {
+        MatMut {
+            ptr: self.ptr,
+            l: self.l,
+            _borrow: PhantomData,
+        }
+    }
+
+    /// A read-only view of the same elements.
+    pub fn as_ref(&self) -> MatRef<'_> {
+        MatRef {
+            ptr: self.ptr,
+            l: self.l,
+            _borrow: PhantomData,
+        }
+    }
+
+    /// Turns this view into a read-only one with the same lifetime.
+    pub fn into_ref(self) -> MatRef<'a> {
+        MatRef {
+            ptr: self.ptr,
+            l: self.l,
+            _borrow: PhantomData,
+        }
+    }
+
+    /// Element `(i, j)`, or `None` outside the view.
+    pub fn get(&self, i: usize, j: usize) -> Option<f64> {
+        self.as_ref().get(i, j)
+    }
+
+    /// Writes element `(i, j)`; returns false (and writes nothing) outside the view.
+    pub fn set(&mut self, i: usize, j: usize, v: f64) -> bool {
+        let inside = i < self.l.rows && j < self.l.cols;
+        if inside {
+            // SAFETY: the indices are checked against the view's shape.
+            unsafe { *self.ptr_at(i, j) = v };
+        }
+        inside
+    }
+
+    /// Pointer to `(i, j)`.
+    ///
+    /// # Safety
+    /// As [`MatRef::ptr_at`]; writes through it need `&mut self` to be held.
+    #[inline(always)]
+    pub unsafe fn ptr_at(&self, i: usize, j: usize) -> *mut f64 {
+        // SAFETY: the caller keeps (i, j) within the checked layout.
+        unsafe { self.ptr.add(i * self.l.rs + j * self.l.cs) }
+    }
+
+    /// The transposed view (no data moves).
+    pub fn transpose(self) -> MatMut<'a> {
+        let l = Layout {
+            rows: self.l.cols,
+            cols: self.l.rows,
+            rs: self.l.cs,
+            cs: self.l.rs,
+        };
+        MatMut {
+            ptr: self.ptr,
+            l,
+            _borrow: PhantomData,
+        }
+    }
+
+    /// The `rows x cols` block starting at `(i, j)`; `None` if it does not fit.
+    pub fn block(self, i: usize, j: usize, rows: usize, cols: usize) -> Option<MatMut<'a>> {
+        if i.checked_add(rows)? > self.l.rows || j.checked_add(cols)? > self.l.cols {
+            return None;
+        }
+        // SAFETY: (i, j) is within (or one past) the checked layout.
+        let ptr = unsafe { self.ptr_at(i, j) };
+        Some(MatMut {
+            ptr,
+            l: Layout {
+                rows,
+                cols,
+                ..self.l
+            },
+            _borrow: PhantomData,
+        })
+    }
+
+    /// Splits into rows `..k` and `k..` (`k` is clamped to `rows`).
+    pub fn split_rows(self, k: usize) -> (MatMut<'a>, MatMut<'a>) {
+        let k = k.min(self.l.rows);
+        // SAFETY: row k is within or one past the view.
+        let lower = unsafe { self.ptr_at(k, 0) };
+        let top = Layout { rows: k, ..self.l };
+        let bottom = Layout {
+            rows: self.l.rows - k,
+            ..self.l
+        };
+        (
+            MatMut {
+                ptr: self.ptr,
+                l: top,
+                _borrow: PhantomData,
+            },
+            MatMut {
+                ptr: lower,
+                l: bottom,
+                _borrow: PhantomData,
+            },
+        )
+    }
+
+    /// Splits into columns `..k` and `k..` (`k` is clamped to `cols`).
+    pub fn split_cols(self, k: usize) -> (MatMut<'a>, MatMut<'a>) {
+        let (l, r) = self.transpose().split_rows(k);
+        (l.transpose(), r.transpose())
+    }
+
+    /// Swaps rows `i` and `p` over all columns.
+    pub(crate) fn swap_rows(&mut self, i: usize, p: usize) {
+        debug_assert!(i < self.l.rows && p < self.l.rows);
+        if i == p {
+            return;
+        }
+        for j in 0..self.l.cols {
+            // SAFETY: i, p < rows and j < cols; distinct elements since i != p.
+            unsafe { core::ptr::swap(self.ptr_at(i, j), self.ptr_at(p, j)) };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constructors_check_length_and_overlap() {
+        let mut d = [0.0; 12];
+        assert!(MatMut::col_major(&mut d, 3, 4, 3).is_ok());
+        assert_eq!(
+            MatMut::col_major(&mut d, 3, 5, 3).unwrap_err(),
+            MatError::TooShort
+        );
+        assert_eq!(
+            MatMut::col_major(&mut d, 4, 3, 3).unwrap_err(),
+            MatError::Overlap
+        );
+        assert_eq!(
+            MatMut::strided(&mut d, 3, 3, 1, 1).unwrap_err(),
+            MatError::Overlap
+        );
+        assert_eq!(
+            MatMut::strided(&mut d, 3, 3, usize::MAX, 1).unwrap_err(),
+            MatError::Overflow
+        );
+        assert!(
+            MatRef::strided(&d, 3, 3, 1, 1).is_ok(),
+            "shared views may overlap"
+        );
+        assert!(MatMut::col_major(&mut [], 0, 5, 1).is_ok());
+        assert!(MatMut::row_major(&mut d, 4, 3, 3).is_ok());
+    }
+
+    #[test]
+    fn transpose_and_blocks_address_the_same_elements() {
+        let mut d: [f64; 12] = core::array::from_fn(|k| k as f64);
+        let a = MatMut::col_major(&mut d, 3, 4, 3).unwrap();
+        assert_eq!(a.get(2, 1), Some(5.0));
+        let t = a.transpose();
+        assert_eq!(t.get(1, 2), Some(5.0));
+        let (top, bottom) = t.split_rows(1);
+        assert_eq!(top.get(0, 2), Some(2.0));
+        assert_eq!(bottom.get(0, 2), Some(5.0));
+        assert!(bottom.as_ref().block(1, 1, 3, 2).is_none());
+        assert_eq!(
+            bottom.block(1, 1, 2, 2).unwrap().get(1, 1),
+            Some(11.0),
+            "t(3, 2) = a(2, 3)"
+        );
+    }
+
+    #[test]
+    fn set_outside_writes_nothing() {
+        let mut d = [0.0; 4];
+        let mut a = MatMut::col_major(&mut d, 2, 2, 2).unwrap();
+        assert!(!a.set(2, 0, 1.0));
+        assert!(a.set(1, 1, 7.0));
+        assert_eq!(d, [0.0, 0.0, 0.0, 7.0]);
+    }
+}

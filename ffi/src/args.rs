@@ -1,0 +1,163 @@
+//! Every conversion from C pointers and integers to Rust values lives here.
+
+use forklu::{MatMut, MatRef, Pivot};
+
+/// The LAPACK integer widths: `int` (LP64) and `int64_t` (ILP64).
+pub trait Int: Pivot {
+    fn to_i64(self) -> i64;
+    fn from_i64(v: i64) -> Self;
+}
+
+impl Int for i32 {
+    fn to_i64(self) -> i64 {
+        self.into()
+    }
+    fn from_i64(v: i64) -> Self {
+        v.clamp(i32::MIN.into(), i32::MAX.into()) as i32
+    }
+}
+
+impl Int for i64 {
+    fn to_i64(self) -> i64 {
+        self
+    }
+    fn from_i64(v: i64) -> Self {
+        v
+    }
+}
+
+/// Storage order of a matrix in the LAPACKE-style API.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    ColMajor,
+    RowMajor,
+}
+
+/// Reads a scalar argument passed by pointer; `None` for a null pointer.
+///
+/// # Safety
+/// `p` is null or points to a readable `I`.
+pub unsafe fn read<I: Int>(p: *const I) -> Option<i64> {
+    // SAFETY: the caller passes null or a valid pointer.
+    (!p.is_null()).then(|| unsafe { p.read_unaligned() }.to_i64())
+}
+
+/// Writes `info` unless the pointer is null.
+///
+/// # Safety
+/// `p` is null or points to a writable `I`.
+pub unsafe fn write_info<I: Int>(p: *mut I, info: i64) {
+    if !p.is_null() {
+        // SAFETY: non-null, and the caller passes a valid pointer.
+        unsafe { p.write_unaligned(I::from_i64(info)) };
+    }
+}
+
+/// Smallest valid leading dimension of a `rows x cols` matrix stored in `layout`.
+pub fn min_ld(layout: Layout, rows: i64, cols: i64) -> i64 {
+    match layout {
+        Layout::ColMajor => rows.max(1),
+        Layout::RowMajor => cols.max(1),
+    }
+}
+
+/// Number of `f64` the matrix spans, or `None` when it overflows the address space.
+fn span(layout: Layout, rows: usize, cols: usize, ld: usize) -> Option<usize> {
+    if rows == 0 || cols == 0 {
+        return Some(0);
+    }
+    let (lines, len) = match layout {
+        Layout::ColMajor => (cols, rows),
+        Layout::RowMajor => (rows, cols),
+    };
+    ld.checked_mul(lines - 1)?
+        .checked_add(len)
+        .filter(|&s| s <= isize::MAX as usize / 8)
+}
+
+/// Mutable view of a caller's matrix; `None` when it is null (with elements) or its
+/// span overflows. Dimensions are already checked non-negative and `ld >= min_ld`.
+///
+/// # Safety
+/// `a` points to the caller's matrix of `rows x cols` with leading dimension `ld`,
+/// valid for reads and writes and not aliased for the returned lifetime.
+pub unsafe fn matrix_mut<'a>(
+    layout: Layout,
+    a: *mut f64,
+    rows: i64,
+    cols: i64,
+    ld: i64,
+) -> Option<MatMut<'a>> {
+    let (rows, cols, ld) = (
+        usize::try_from(rows).ok()?,
+        usize::try_from(cols).ok()?,
+        usize::try_from(ld).ok()?,
+    );
+    let len = span(layout, rows, cols, ld)?;
+    let data: &'a mut [f64] = if len == 0 {
+        &mut []
+    } else if a.is_null() {
+        return None;
+    } else {
+        // SAFETY: the caller's matrix covers `len` elements (LAPACK's contract for
+        // these dimensions), and len * 8 <= isize::MAX was checked above.
+        unsafe { core::slice::from_raw_parts_mut(a, len) }
+    };
+    match layout {
+        Layout::ColMajor => MatMut::col_major(data, rows, cols, ld).ok(),
+        Layout::RowMajor => MatMut::row_major(data, rows, cols, ld).ok(),
+    }
+}
+
+/// Read-only view; as [`matrix_mut`].
+///
+/// # Safety
+/// As [`matrix_mut`], for reads only.
+pub unsafe fn matrix_ref<'a>(
+    layout: Layout,
+    a: *const f64,
+    rows: i64,
+    cols: i64,
+    ld: i64,
+) -> Option<MatRef<'a>> {
+    // SAFETY: the caller's contract is the same, and the view is only read.
+    unsafe { matrix_mut(layout, a.cast_mut(), rows, cols, ld) }.map(MatMut::into_ref)
+}
+
+/// The caller's pivot array of `len` entries; `None` if null with `len > 0`.
+///
+/// # Safety
+/// `p` is null or points to `len` writable, unaliased entries.
+pub unsafe fn pivots_mut<'a, I: Int>(p: *mut I, len: i64) -> Option<&'a mut [I]> {
+    let len = usize::try_from(len).ok()?;
+    match (len, p.is_null()) {
+        (0, _) => Some(&mut []),
+        (_, true) => None,
+        // SAFETY: non-null and `len` entries per the caller's contract.
+        _ => Some(unsafe { core::slice::from_raw_parts_mut(p, len) }),
+    }
+}
+
+/// The caller's `f64` workspace of `len` entries; `None` if null with `len > 0`.
+///
+/// # Safety
+/// As [`pivots_mut`].
+pub unsafe fn work_mut<'a>(p: *mut f64, len: i64) -> Option<&'a mut [f64]> {
+    let len = usize::try_from(len).ok()?;
+    match (len, p.is_null()) {
+        (0, _) => Some(&mut []),
+        (_, true) => None,
+        // SAFETY: non-null and `len` entries per the caller's contract.
+        _ => Some(unsafe { core::slice::from_raw_parts_mut(p, len) }),
+    }
+}
+
+/// Reads the first byte of a Fortran `CHARACTER` argument (the hidden length is
+/// not needed and may be absent).
+///
+/// # Safety
+/// `p` is null or points to at least one readable byte.
+pub unsafe fn read_char(p: *const core::ffi::c_char) -> Option<u8> {
+    // SAFETY: the caller passes null or a valid pointer.
+    (!p.is_null()).then(|| unsafe { p.read() } as u8)
+}

@@ -1,0 +1,20 @@
+//! Thread-count control for C callers.
+
+/// Sets how many threads a call may use; values below 1 mean 1, values above
+/// `forklu_get_max_threads()` are clamped to it.
+#[unsafe(no_mangle)]
+pub extern "C" fn forklu_set_num_threads(n: i32) {
+    forklu::pool::set_num_threads(usize::try_from(n).unwrap_or(1));
+}
+
+/// How many threads a call may use.
+#[unsafe(no_mangle)]
+pub extern "C" fn forklu_get_num_threads() -> i32 {
+    i32::try_from(forklu::pool::num_threads()).unwrap_or(i32::MAX)
+}
+
+/// The largest thread count `forklu_set_num_threads` accepts.
+#[unsafe(no_mangle)]
+pub extern "C" fn forklu_get_max_threads() -> i32 {
+    i32::try_from(forklu::pool::max_threads()).unwrap_or(i32::MAX)
+}
