@@ -22,6 +22,7 @@ pub mod lapack;
 pub mod mat;
 pub mod pivot;
 pub mod pool;
+pub mod sys;
 
 pub use error::{Error, MatError};
 pub use mat::{MatMut, MatRef};
