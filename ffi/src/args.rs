@@ -53,11 +53,12 @@ pub unsafe fn write_info<I: Int>(p: *mut I, info: i64) {
     }
 }
 
-/// Smallest valid leading dimension of a `rows x cols` matrix stored in `layout`.
+/// Smallest valid leading dimension of a `rows x cols` matrix stored in `layout`:
+/// LAPACK's `max(1, rows)` for column-major, LAPACKE's `cols` for row-major.
 pub fn min_ld(layout: Layout, rows: i64, cols: i64) -> i64 {
     match layout {
         Layout::ColMajor => rows.max(1),
-        Layout::RowMajor => cols.max(1),
+        Layout::RowMajor => cols,
     }
 }
 

@@ -94,7 +94,7 @@ pub unsafe fn getrs<I: Int>(
         };
         let n = dim(n, 2 + shift)?;
         let nrhs = dim(nrhs, 3 + shift)?;
-        let lda = lead(lda, n.max(1), 5 + shift)?;
+        let lda = lead(lda, min_ld(layout, n, n), 5 + shift)?;
         let ldb = lead(ldb, min_ld(layout, n, nrhs), 8 + shift)?;
         if n == 0 || nrhs == 0 {
             return Ok(0);
@@ -142,7 +142,7 @@ pub unsafe fn gesv<I: Int>(
     let run = || -> Info {
         let n = dim(n, 1 + shift)?;
         let nrhs = dim(nrhs, 2 + shift)?;
-        let lda = lead(lda, n.max(1), 4 + shift)?;
+        let lda = lead(lda, min_ld(layout, n, n), 4 + shift)?;
         let ldb = lead(ldb, min_ld(layout, n, nrhs), 7 + shift)?;
         if n == 0 {
             return Ok(0);
@@ -188,7 +188,7 @@ pub unsafe fn getri<I: Int>(
             // SAFETY: LAPACK's contract gives `work` at least one entry.
             unsafe { work.write(optimal) };
         }
-        let lda = lead(lda, n.max(1), 3 + shift)?;
+        let lda = lead(lda, min_ld(layout, n, n), 3 + shift)?;
         let lwork = lwork.ok_or(-(6 + shift))?;
         if lwork == -1 {
             return if work.is_null() {
