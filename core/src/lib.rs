@@ -25,5 +25,5 @@ pub mod pool;
 pub mod sys;
 
 pub use error::{Error, MatError};
-pub use mat::{MatMut, MatRef};
+pub use mat::{ColumnShare, MatMut, MatRef};
 pub use pivot::Pivot;

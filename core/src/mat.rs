@@ -365,6 +365,55 @@ impl<'a> MatMut<'a> {
     }
 }
 
+/// A mutable view shared by the threads of one parallel call, each of which takes
+/// its own column range. The ranges handed out at one time must not overlap.
+pub struct ColumnShare<'a> {
+    ptr: *mut f64,
+    l: Layout,
+    _borrow: PhantomData<&'a mut [f64]>,
+}
+
+// SAFETY: `cols` hands out views of disjoint column ranges only (its contract), so
+// threads holding them never touch the same element; the data is plain f64.
+unsafe impl Sync for ColumnShare<'_> {}
+
+impl<'a> ColumnShare<'a> {
+    /// Takes the view for the duration of a parallel call.
+    pub fn new(m: MatMut<'a>) -> Self {
+        Self {
+            ptr: m.ptr,
+            l: m.l,
+            _borrow: PhantomData,
+        }
+    }
+
+    /// Columns `j0..j0 + w` (clamped to the view).
+    ///
+    /// # Safety
+    /// No other view obtained from this share and alive at the same time may cover
+    /// any of these columns.
+    pub unsafe fn cols(&self, j0: usize, w: usize) -> MatMut<'_> {
+        let j0 = j0.min(self.l.cols);
+        let w = w.min(self.l.cols - j0);
+        // SAFETY: j0 <= cols, so the pointer stays within (or one past) the view.
+        let ptr = unsafe { self.ptr.add(j0 * self.l.cs) };
+        MatMut {
+            ptr,
+            l: Layout { cols: w, ..self.l },
+            _borrow: PhantomData,
+        }
+    }
+
+    /// Gives the whole view back once the parallel call is over.
+    pub fn into_inner(self) -> MatMut<'a> {
+        MatMut {
+            ptr: self.ptr,
+            l: self.l,
+            _borrow: PhantomData,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ mod sealed {
 }
 
 /// A pivot entry: stores a 1-based row number, as LAPACK does.
-pub trait Pivot: Copy + sealed::Sealed {
+pub trait Pivot: Copy + Send + Sync + sealed::Sealed {
     /// Largest row number this type can store.
     const MAX_ROW: usize;
     /// The entry for 1-based row `row` (`row <= MAX_ROW`, checked by callers).

@@ -3,9 +3,10 @@
 use super::getf2;
 use crate::Error;
 use crate::blas::{Diag, Uplo, gemm, laswp, trsm};
-use crate::config::Tuning;
-use crate::mat::MatMut;
+use crate::config::{TASK_COLUMNS, Tuning};
+use crate::mat::{ColumnShare, MatMut, MatRef};
 use crate::pivot::Pivot;
+use crate::pool;
 
 /// Factors `P A = L U` in place: `L` unit lower (below the diagonal), `U` upper.
 ///
@@ -57,26 +58,43 @@ fn recurse<P: Pivot>(t: &Tuning, a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize>
     // [A11 A12; A21 A22] with A11 of order n1: factor the left panel, update the
     // right one, factor A22, then apply A22's swaps back to the left panel.
     let n1 = k / 2;
-    let (mut left, mut right) = a.split_cols(n1);
+    let (mut left, right) = a.split_cols(n1);
     let (piv1, piv2) = ipiv.split_at_mut(n1);
     let zero1 = recurse(t, left.rb(), piv1);
-    laswp(&mut right, piv1, 0);
-    let (mut a12, mut a22) = right.split_rows(n1);
     let (a11, mut a21) = left.split_rows(n1);
-    trsm(
-        Uplo::Lower,
-        Diag::Unit,
-        a11.as_ref(),
-        &mut a12,
-        t.trsm_block,
-    );
-    gemm(-1.0, a21.as_ref(), a12.as_ref(), 1.0, &mut a22);
+    let right = update_right(t, a11.as_ref(), a21.as_ref(), piv1, right);
+    let (_, a22) = right.split_rows(n1);
     let zero2 = recurse(t, a22, piv2);
     for p in piv2.iter_mut() {
         *p = P::from_row(p.row().unwrap_or(1) + n1);
     }
     laswp(&mut a21, piv2, n1);
     zero1.or(zero2.map(|j| j + n1))
+}
+
+/// Applies the left panel to the right block `[A12; A22]`: its row swaps, then
+/// `A12 <- L11^-1 A12` and `A22 -= A21 A12`. Columns are independent, so the block is
+/// cut into a fixed grid of `TASK_COLUMNS`-wide tasks shared by the pool's threads;
+/// the grid depends only on the shape, which keeps results identical for any thread count.
+fn update_right<'a, P: Pivot>(
+    t: &Tuning,
+    a11: MatRef<'_>,
+    a21: MatRef<'_>,
+    piv1: &[P],
+    right: MatMut<'a>,
+) -> MatMut<'a> {
+    let (n1, n2) = (a11.rows(), right.cols());
+    let flops = n2 * n1 * (n1 + 2 * a21.rows());
+    let share = ColumnShare::new(right);
+    pool::run(n2.div_ceil(TASK_COLUMNS), flops, &|task| {
+        // SAFETY: each task index is run once and covers its own column range.
+        let mut cols = unsafe { share.cols(task * TASK_COLUMNS, TASK_COLUMNS) };
+        laswp(&mut cols, piv1, 0);
+        let (mut a12, mut a22) = cols.split_rows(n1);
+        trsm(Uplo::Lower, Diag::Unit, a11, &mut a12, t.trsm_block);
+        gemm(-1.0, a21, a12.as_ref(), 1.0, &mut a22);
+    });
+    share.into_inner()
 }
 
 #[cfg(test)]

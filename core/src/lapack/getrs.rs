@@ -2,9 +2,10 @@
 
 use crate::Error;
 use crate::blas::{Diag, Uplo, laswp, laswp_backward, trsm};
-use crate::config::Tuning;
-use crate::mat::{MatMut, MatRef};
+use crate::config::{TASK_COLUMNS, Tuning};
+use crate::mat::{ColumnShare, MatMut, MatRef};
 use crate::pivot::{Pivot, check_range};
+use crate::pool;
 
 /// Which system to solve.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,7 +33,7 @@ pub fn getrs<P: Pivot>(
     trans: Trans,
     lu: MatRef<'_>,
     ipiv: &[P],
-    mut b: MatMut<'_>,
+    b: MatMut<'_>,
 ) -> Result<(), Error> {
     let n = lu.rows();
     if lu.cols() != n {
@@ -47,18 +48,25 @@ pub fn getrs<P: Pivot>(
     }
     let nb = Tuning::DEFAULT.trsm_block;
     let ipiv = &ipiv[..n];
-    match trans {
-        Trans::No => {
-            laswp(&mut b, ipiv, 0);
-            trsm(Uplo::Lower, Diag::Unit, lu, &mut b, nb);
-            trsm(Uplo::Upper, Diag::NonUnit, lu, &mut b, nb);
+    let nrhs = b.cols();
+    // Right-hand sides are independent: a fixed grid of column tasks (see getrf).
+    let share = ColumnShare::new(b);
+    pool::run(nrhs.div_ceil(TASK_COLUMNS), 2 * n * n * nrhs, &|task| {
+        // SAFETY: each task index is run once and covers its own column range.
+        let mut b = unsafe { share.cols(task * TASK_COLUMNS, TASK_COLUMNS) };
+        match trans {
+            Trans::No => {
+                laswp(&mut b, ipiv, 0);
+                trsm(Uplo::Lower, Diag::Unit, lu, &mut b, nb);
+                trsm(Uplo::Upper, Diag::NonUnit, lu, &mut b, nb);
+            }
+            Trans::Yes => {
+                trsm(Uplo::Lower, Diag::NonUnit, lu.transpose(), &mut b, nb);
+                trsm(Uplo::Upper, Diag::Unit, lu.transpose(), &mut b, nb);
+                laswp_backward(&mut b, ipiv, 0);
+            }
         }
-        Trans::Yes => {
-            trsm(Uplo::Lower, Diag::NonUnit, lu.transpose(), &mut b, nb);
-            trsm(Uplo::Upper, Diag::Unit, lu.transpose(), &mut b, nb);
-            laswp_backward(&mut b, ipiv, 0);
-        }
-    }
+    });
     Ok(())
 }
 

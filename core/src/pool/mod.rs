@@ -1,24 +1,17 @@
-//! Thread count control. Placeholder until the static slot pool lands (issue 4):
-//! the count is recorded and reported, every call still runs on the caller's thread.
+//! The static thread-slot pool (DESIGN rules 2–5).
+//!
+//! A fixed array of slots in static memory, each able to host one worker thread.
+//! A caller claims idle slots lock-free, never waits for one, and runs with however
+//! many it got. Fork recovery rewrites every slot in the child (atfork child handler)
+//! and is repeated by any dispatch that sees a new pid, so it never relies on the hook.
 
-use core::sync::atomic::{AtomicUsize, Ordering};
+mod dispatch;
+mod fork;
+mod slot;
+mod threads;
+mod worker;
 
-/// Upper bound on worker slots; a call uses at most `MAX_SLOTS + 1` threads.
-pub const MAX_SLOTS: usize = 64;
-
-static REQUESTED: AtomicUsize = AtomicUsize::new(1);
-
-/// Sets the number of threads a call may use (clamped to `1..=MAX_SLOTS + 1`).
-pub fn set_num_threads(n: usize) {
-    REQUESTED.store(n.clamp(1, MAX_SLOTS + 1), Ordering::Relaxed);
-}
-
-/// The number of threads a call may use.
-pub fn num_threads() -> usize {
-    REQUESTED.load(Ordering::Relaxed)
-}
-
-/// The largest value `set_num_threads` accepts.
-pub fn max_threads() -> usize {
-    MAX_SLOTS + 1
-}
+pub use crate::config::MAX_SLOTS;
+pub use dispatch::run;
+pub use slot::lent_slots;
+pub use threads::{max_threads, num_threads, set_num_threads};

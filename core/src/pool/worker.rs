@@ -1,0 +1,69 @@
+//! The worker thread of a slot, and the bounded spin-then-sleep wait it uses.
+
+use super::slot::{Job, SLOTS};
+use crate::config::SPIN_ROUNDS;
+use crate::sys;
+use core::sync::atomic::{AtomicU32, Ordering};
+
+/// Packs the slot index and the ticket the worker starts from into the thread argument.
+pub(crate) fn thread_arg(slot: usize, ticket: u32) -> usize {
+    slot | (ticket as usize) << 8
+}
+
+/// Body of a worker: wait for a new ticket, run the posted job, report, repeat.
+/// Workers never exit; the process (or a fork, in the child) ends them.
+pub(crate) extern "C" fn worker_main(arg: *mut core::ffi::c_void) -> *mut core::ffi::c_void {
+    let arg = arg as usize;
+    let slot = &SLOTS[arg & 0xff];
+    let mut seen = (arg >> 8) as u32;
+    slot.thread_id.store(sys::thread_id(), Ordering::Release);
+    loop {
+        seen = wait_for_change(&slot.ticket, seen);
+        let job = slot.job.load(Ordering::Acquire) as *const Job<'static>;
+        if job.is_null() {
+            continue;
+        }
+        // SAFETY: the poster keeps the job alive until `finished` counts this worker,
+        // and posted it (Release on `ticket`) before we saw the new ticket (Acquire).
+        let job = unsafe { &*job };
+        job.drain();
+        job.finished.fetch_add(1, Ordering::Release);
+    }
+}
+
+/// Returns the new value once `word != seen`: a few rounds of exponential spinning,
+/// then sleeping on the futex, so an idle worker burns no CPU.
+fn wait_for_change(word: &AtomicU32, seen: u32) -> u32 {
+    for round in 0..SPIN_ROUNDS {
+        for _ in 0..1u32 << round {
+            core::hint::spin_loop();
+        }
+        let now = word.load(Ordering::Acquire);
+        if now != seen {
+            return now;
+        }
+    }
+    loop {
+        sys::futex_wait(word, seen);
+        let now = word.load(Ordering::Acquire);
+        if now != seen {
+            return now;
+        }
+    }
+}
+
+/// Waits until `done()` holds: bounded spin, then yield (the awaited workers are
+/// running tasks, so the wait is short; yielding lets them have this core).
+pub(crate) fn wait_until(done: impl Fn() -> bool) {
+    for round in 0..SPIN_ROUNDS {
+        if done() {
+            return;
+        }
+        for _ in 0..1u32 << round {
+            core::hint::spin_loop();
+        }
+    }
+    while !done() {
+        sys::yield_now();
+    }
+}

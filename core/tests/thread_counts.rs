@@ -1,0 +1,92 @@
+//! DESIGN rule 5: the same bits for any thread count, before and after a fork.
+
+mod common;
+use common::*;
+use forklu::{MatMut, MatRef, lapack, pool};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// The thread count is process-wide: tests in this file take turns.
+static TURN: Mutex<()> = Mutex::new(());
+
+const SHAPES: [(usize, usize, usize); 7] = [
+    (300, 300, 300),
+    (301, 300, 305),
+    (517, 200, 517),
+    (200, 517, 203),
+    (640, 640, 641),
+    (97, 97, 97),
+    (1000, 250, 1000),
+];
+
+fn factor_with(threads: usize, a: &[f64], m: usize, n: usize, lda: usize) -> (Vec<f64>, Vec<i32>) {
+    pool::set_num_threads(threads);
+    factor_checked(a, m, n, lda)
+}
+
+#[test]
+fn getrf_bits_identical_for_1_to_8_threads() {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    for (s, &(m, n, lda)) in SHAPES.iter().enumerate() {
+        let a = random_matrix(m, n, lda, 100 + s as u64);
+        let serial = factor_with(1, &a, m, n, lda);
+        for threads in [2, 3, 4, 8] {
+            let par = factor_with(threads, &a, m, n, lda);
+            assert!(
+                same_bits(&serial, &par),
+                "{m}x{n} lda {lda}: {threads} threads differ from 1"
+            );
+        }
+    }
+}
+
+#[test]
+fn getrs_bits_identical_for_1_to_8_threads() {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let n = 300;
+    let (lu, ipiv) = factor_with(1, &random_matrix(n, n, n, 7), n, n, n);
+    let b0 = random_matrix(n, 500, n, 8);
+    let solve = |threads, trans| {
+        pool::set_num_threads(threads);
+        let mut b = b0.clone();
+        lapack::getrs(
+            trans,
+            MatRef::col_major(&lu, n, n, n).unwrap(),
+            &ipiv,
+            MatMut::col_major(&mut b, n, 500, n).unwrap(),
+        )
+        .unwrap();
+        b
+    };
+    for trans in [lapack::Trans::No, lapack::Trans::Yes] {
+        let one = solve(1, trans);
+        for threads in [2, 3, 4, 8] {
+            let many = solve(threads, trans);
+            assert!(
+                one.iter()
+                    .zip(&many)
+                    .all(|(x, y)| x.to_bits() == y.to_bits()),
+                "{trans:?}, {threads} threads"
+            );
+        }
+    }
+}
+
+#[test]
+fn bits_identical_in_a_fork_child() {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let a = random_matrix(400, 380, 401, 9);
+    let serial = factor_with(1, &a, 400, 380, 401);
+    supervise("bits after fork", Duration::from_secs(60), || {
+        let _ = factor_with(4, &a, 400, 380, 401);
+        let child = fork_child(|| {
+            [1, 2, 3, 4, 8]
+                .iter()
+                .all(|&t| same_bits(&serial, &factor_with(t, &a, 400, 380, 401)))
+        });
+        child_ok(child, Duration::from_secs(30))
+            && [8, 3, 1]
+                .iter()
+                .all(|&t| same_bits(&serial, &factor_with(t, &a, 400, 380, 401)))
+    });
+}
