@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 /// What a C program must add when it links `libforklu.a`: the list
 /// `rustc --print native-static-libs` reports for this crate (checked by a c-tests test).
-const NATIVE_STATIC_LIBS: &str = "-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc";
+const NATIVE_STATIC_LIBS: &str = "-lc -lm -lrt -lpthread";
 
 fn main() {
     let version = std::env::var("CARGO_PKG_VERSION").unwrap();
@@ -28,4 +28,9 @@ fn main() {
         inc = include.display(),
     );
     let _ = std::fs::write(libdir.join("forklu.pc"), pc);
+    // The loader looks programs' libforklu up by its SONAME: give it that name too.
+    let soname = libdir.join(format!("libforklu.so.{major}"));
+    if std::fs::symlink_metadata(&soname).is_err() {
+        let _ = std::os::unix::fs::symlink("libforklu.so", &soname);
+    }
 }

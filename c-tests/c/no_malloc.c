@@ -1,0 +1,96 @@
+/* DESIGN rule 1 from outside: a malloc-family interposer counts allocations. Steady-state
+ * dgetrf_/dgesv_ calls (serial and parallel) and the parent's first call after a fork
+ * make none; a fork child's first parallel call allocates only inside pthread_create
+ * (starting its workers). */
+#include <dlfcn.h>
+#include <pthread.h>
+#include "t.h"
+
+extern void *__libc_malloc(size_t);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+extern void *__libc_memalign(size_t, size_t);
+extern void __libc_free(void *);
+
+static volatile int counting;
+static volatile long outside, inside_create;
+static __thread int in_create;
+
+static void count(void) {
+    if (!counting) return;
+    if (in_create) inside_create++;
+    else outside++;
+}
+void *malloc(size_t n) { count(); return __libc_malloc(n); }
+void *calloc(size_t a, size_t b) { count(); return __libc_calloc(a, b); }
+void *realloc(void *p, size_t n) { count(); return __libc_realloc(p, n); }
+void free(void *p) { if (p) count(); __libc_free(p); }
+void *memalign(size_t al, size_t n) { count(); return __libc_memalign(al, n); }
+void *aligned_alloc(size_t al, size_t n) { count(); return __libc_memalign(al, n); }
+int posix_memalign(void **out, size_t al, size_t n) {
+    count();
+    *out = __libc_memalign(al, n);
+    return *out ? 0 : 12;
+}
+
+typedef int create_t(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *);
+int pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *), void *arg) {
+    static create_t *real;
+    if (!real) real = (create_t *)dlsym(RTLD_NEXT, "pthread_create");
+    in_create = 1;
+    int rc = real(t, attr, fn, arg);
+    in_create = 0;
+    return rc;
+}
+
+static double *a, *lu, *b;
+static int ipiv[400];
+
+static void calls(int threads) {
+    int n = 400, nrhs = 8, info;
+    forklu_set_num_threads(threads);
+    memcpy(lu, a, sizeof(double) * n * n);
+    dgetrf_(&n, &n, lu, &n, ipiv, &info);
+    if (info) t_error("dgetrf_ info %d\n", info);
+    memcpy(lu, a, sizeof(double) * n * n);
+    dgesv_(&n, &nrhs, lu, &n, ipiv, b, &n, &info);
+    if (info) t_error("dgesv_ info %d\n", info);
+}
+
+static void expect_none(const char *what, int threads) {
+    outside = inside_create = 0;
+    counting = 1;
+    calls(threads);
+    counting = 0;
+    if (outside || inside_create) t_error("%s: %ld allocations (%ld in pthread_create)\n", what, outside + inside_create, inside_create);
+}
+
+int main(void) {
+    /* The interposer must see this program's own allocations, or "none" proves nothing. */
+    counting = 1;
+    free(malloc(16));
+    counting = 0;
+    if (outside != 2) t_error("interposer saw %ld of 2 calls\n", outside);
+    a = t_random(400, 400, 400, 1);
+    lu = malloc(sizeof(double) * 400 * 400);
+    b = t_random(400, 8, 400, 2);
+    calls(1);
+    calls(4);
+    expect_none("steady state, 1 thread", 1);
+    expect_none("steady state, 4 threads", 4);
+    expect_none("steady state, 8 threads", 8);
+    forklu_set_num_threads(4);
+    pid_t pid = fork();
+    if (pid == 0) {
+        outside = inside_create = 0;
+        counting = 1;
+        calls(4);
+        counting = 0;
+        if (outside) t_error("child's first parallel call: %ld allocations outside pthread_create\n", outside);
+        expect_none("child, steady state", 4);
+        _exit(t_status);
+    }
+    expect_none("parent's first call after fork", 4);
+    t_reap(pid, "child");
+    return t_status;
+}

@@ -1,0 +1,139 @@
+/* Helpers shared by the C programs of forklu's suite (musl libc-test style):
+ * each program has its own main, reports failures with file:line through t_error,
+ * and exits non-zero when any check failed. */
+#ifndef FORKLU_T_H
+#define FORKLU_T_H
+
+#include <float.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "forklu.h"
+
+static volatile int t_status;
+
+#define t_error(...) t_printf(__FILE__, __LINE__, __VA_ARGS__)
+
+static void t_printf(const char *file, int line, const char *fmt, ...) {
+    char buf[512];
+    int n = snprintf(buf, sizeof buf, "[pid %d] %s:%d: ", (int)getpid(), file, line);
+    va_list ap;
+    va_start(ap, fmt);
+    n += vsnprintf(buf + n, sizeof buf - (size_t)n, fmt, ap);
+    va_end(ap);
+    if (n > (int)sizeof buf - 1) n = (int)sizeof buf - 1;
+    if (write(2, buf, (size_t)n) < 0) {}
+    t_status = 1;
+}
+
+/* Threads for this run: argv[1], default 4. */
+static int t_threads(int argc, char **argv) {
+    int t = argc > 1 ? atoi(argv[1]) : 4;
+    forklu_set_num_threads(t);
+    if (forklu_get_num_threads() != t) t_error("set %d threads, got %d\n", t, forklu_get_num_threads());
+    return t;
+}
+
+/* Deterministic values in [-1, 1); padding rows (m..lda) hold a NaN pattern. */
+static double *t_random(int m, int n, int lda, uint64_t seed) {
+    double *a = malloc(sizeof(double) * (size_t)lda * (size_t)(n > 0 ? n : 1));
+    uint64_t s = seed * 0x9E3779B97F4A7C15ull ^ 0xD1B54A32D192ED03ull;
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < lda; i++) {
+            s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+            a[i + (size_t)j * lda] = i < m ? (double)(s >> 11) / 9007199254740992.0 * 2.0 - 1.0 : nan("7");
+        }
+    return a;
+}
+
+static double *t_copy(const double *a, size_t len) {
+    double *b = malloc(sizeof(double) * (len ? len : 1));
+    memcpy(b, a, sizeof(double) * len);
+    return b;
+}
+
+/* ||P A - L U||_1 / (||A||_1 max(m,n) eps) from the original and the factored matrix. */
+static double t_residual(const double *a0, const double *lu, int m, int n, int lda, const int *ipiv) {
+    int k = m < n ? m : n;
+    double *pa = malloc(sizeof(double) * (size_t)m * (size_t)(n ? n : 1));
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < m; i++) pa[i + (size_t)j * m] = a0[i + (size_t)j * lda];
+    for (int i = 0; i < k; i++) {
+        int r = ipiv[i] - 1;
+        for (int j = 0; j < n; j++) {
+            double t = pa[i + (size_t)j * m];
+            pa[i + (size_t)j * m] = pa[r + (size_t)j * m];
+            pa[r + (size_t)j * m] = t;
+        }
+    }
+    double worst = 0, anorm = 0;
+    for (int j = 0; j < n; j++) {
+        double col = 0, acol = 0;
+        for (int i = 0; i < m; i++) {
+            double s = 0;
+            int top = i < j ? i : j;
+            if (top > k - 1) top = k - 1;
+            for (int p = 0; p <= top; p++) {
+                double l = p == i ? 1.0 : lu[i + (size_t)p * lda];
+                s += l * lu[p + (size_t)j * lda];
+            }
+            col += fabs(pa[i + (size_t)j * m] - s);
+            acol += fabs(a0[i + (size_t)j * lda]);
+        }
+        if (col > worst) worst = col;
+        if (acol > anorm) anorm = acol;
+    }
+    free(pa);
+    return anorm == 0 ? worst : worst / (anorm * (m > n ? m : n) * DBL_EPSILON);
+}
+
+/* Pivots in range: ipiv[i] in i+1..m. */
+static int t_pivots_ok(const int *ipiv, int m, int n) {
+    int k = m < n ? m : n;
+    for (int i = 0; i < k; i++)
+        if (ipiv[i] < i + 1 || ipiv[i] > m) return 0;
+    return 1;
+}
+
+/* A factorization: matrix, pivots and info. */
+typedef struct { double *lu; int *ipiv; int info; int m, n, lda; } t_lu;
+
+/* Factors a copy of a0 with dgetrf_ and checks info == 0, pivots and residual. */
+static t_lu t_factor(const char *what, const double *a0, int m, int n, int lda) {
+    t_lu f = { t_copy(a0, (size_t)lda * (size_t)n), malloc(sizeof(int) * (size_t)(m < n ? m : n) + 1), -99, m, n, lda };
+    dgetrf_(&m, &n, f.lu, &lda, f.ipiv, &f.info);
+    if (f.info != 0) t_error("%s: info %d for %dx%d\n", what, f.info, m, n);
+    else if (!t_pivots_ok(f.ipiv, m, n)) t_error("%s: pivots out of range for %dx%d\n", what, m, n);
+    else {
+        double r = t_residual(a0, f.lu, m, n, lda, f.ipiv);
+        if (!(r < 20)) t_error("%s: residual %g for %dx%d\n", what, r, m, n);
+    }
+    return f;
+}
+
+static int t_same(const t_lu *x, const t_lu *y) {
+    int k = x->m < x->n ? x->m : x->n;
+    return x->info == y->info && memcmp(x->ipiv, y->ipiv, sizeof(int) * (size_t)k) == 0 &&
+           memcmp(x->lu, y->lu, sizeof(double) * (size_t)x->lda * (size_t)x->n) == 0;
+}
+
+static void t_free(t_lu *f) {
+    free(f->lu);
+    free(f->ipiv);
+}
+
+/* Waits for a child and checks that it exited 0. */
+static void t_reap(pid_t pid, const char *what) {
+    int st;
+    if (waitpid(pid, &st, 0) != pid) t_error("%s: waitpid failed\n", what);
+    else if (!WIFEXITED(st)) t_error("%s: child killed by signal %d\n", what, WTERMSIG(st));
+    else if (WEXITSTATUS(st) != 0) t_error("%s: child exited %d\n", what, WEXITSTATUS(st));
+}
+
+#endif

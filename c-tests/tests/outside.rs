@@ -1,0 +1,230 @@
+//! Allocation, linking and the exported symbol table, seen from outside.
+
+mod runner;
+use runner::{Case, run_all};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+fn libdir() -> PathBuf {
+    PathBuf::from(env!("FORKLU_LIBDIR"))
+}
+
+#[test]
+fn zero_allocations_and_the_shared_library() {
+    let case = |p: &str| Case {
+        name: p.into(),
+        program: p.into(),
+        args: vec![],
+        limit: Duration::from_secs(60),
+    };
+    run_all("outside", &[case("no_malloc"), case("seed_shared")]);
+}
+
+#[test]
+fn shared_library_exports_every_entry_point_and_a_soname() {
+    let so = libdir().join("libforklu.so");
+    let nm = Command::new("nm")
+        .args(["-D", "--defined-only"])
+        .arg(&so)
+        .output()
+        .expect("nm");
+    let table = String::from_utf8_lossy(&nm.stdout);
+    let defined = |s: &str| {
+        table
+            .lines()
+            .any(|l| l.split_whitespace().last() == Some(s))
+    };
+    let mut missing = Vec::new();
+    for r in ["dgetrf", "dgetrs", "dgesv", "dgetri"] {
+        for name in [
+            format!("{r}_"),
+            format!("{r}_64_"),
+            format!("forklu_{r}_"),
+            format!("forklu_{r}_64_"),
+            format!("forklu_{r}"),
+        ] {
+            if !defined(&name) {
+                missing.push(name);
+            }
+        }
+    }
+    for name in [
+        "forklu_set_num_threads",
+        "forklu_get_num_threads",
+        "forklu_get_max_threads",
+        "forklu_version",
+    ] {
+        if !defined(name) {
+            missing.push(name.to_string());
+        }
+    }
+    assert!(missing.is_empty(), "not exported: {missing:?}");
+    assert!(!defined("xerbla_"), "forklu must not define xerbla_");
+    let elf = Command::new("readelf")
+        .arg("-d")
+        .arg(&so)
+        .output()
+        .expect("readelf");
+    assert!(
+        String::from_utf8_lossy(&elf.stdout).contains("Library soname: [libforklu.so.0]"),
+        "SONAME missing"
+    );
+}
+
+#[test]
+fn static_library_references_no_allocator() {
+    let nm = Command::new("nm")
+        .arg("-u")
+        .arg(libdir().join("libforklu.a"))
+        .output()
+        .expect("nm");
+    let undefined = String::from_utf8_lossy(&nm.stdout);
+    for sym in [
+        "malloc",
+        "calloc",
+        "realloc",
+        "free",
+        "posix_memalign",
+        "__rust_alloc",
+        "__rust_dealloc",
+    ] {
+        assert!(
+            !undefined
+                .lines()
+                .any(|l| l.split_whitespace().last() == Some(sym)),
+            "libforklu.a references {sym}"
+        );
+    }
+}
+
+/// Links the seed case three ways (pkg-config's static flags, fully -static, and plain
+/// cc with --gc-sections), runs each, and prints the executable sizes.
+#[test]
+fn static_links_run_the_seed_case() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let include = here.join("../include");
+    let out = std::env::temp_dir().join(format!("forklu-static-{}", std::process::id()));
+    std::fs::create_dir_all(&out).unwrap();
+    let pc = Command::new("pkg-config")
+        .args(["--static", "--libs", "--cflags", "forklu"])
+        .env("PKG_CONFIG_PATH", libdir())
+        .output()
+        .expect("pkg-config");
+    assert!(
+        pc.status.success(),
+        "pkg-config: {}",
+        String::from_utf8_lossy(&pc.stderr)
+    );
+    // pkg-config's `-lforklu` would pick the shared library: name the archive itself.
+    let pc_flags: Vec<String> = String::from_utf8_lossy(&pc.stdout)
+        .split_whitespace()
+        .map(|f| {
+            if f == "-lforklu" {
+                "-l:libforklu.a".to_string()
+            } else {
+                f.to_string()
+            }
+        })
+        .collect();
+    let lib_a = libdir().join("libforklu.a").display().to_string();
+    let ways: [(&str, Vec<String>); 3] = [
+        ("pkg-config --static", pc_flags),
+        (
+            "fully -static",
+            vec![
+                "-static".into(),
+                lib_a.clone(),
+                "-lm".into(),
+                "-Wl,--gc-sections".into(),
+            ],
+        ),
+        (
+            "cc + --gc-sections",
+            vec![lib_a, "-Wl,--gc-sections".into(), "-lm".into()],
+        ),
+    ];
+    for (i, (how, flags)) in ways.iter().enumerate() {
+        let exe = out.join(format!("seed{i}"));
+        let o = Command::new("cc")
+            .args([
+                "-std=c11",
+                "-O2",
+                "-D_GNU_SOURCE",
+                "-pthread",
+                "-Wno-unused-function",
+            ])
+            .arg("-I")
+            .arg(&include)
+            .arg("-I")
+            .arg(here.join("c"))
+            .arg(here.join("c/fork_seed.c"))
+            .args(flags)
+            .arg("-o")
+            .arg(&exe)
+            .output()
+            .expect("cc");
+        assert!(
+            o.status.success(),
+            "{how}: link failed: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let st = Command::new(&exe).arg("4").status().expect("run");
+        assert!(st.success(), "{how}: seed case failed");
+        let stripped = out.join(format!("seed{i}.stripped"));
+        let _ = Command::new("strip")
+            .arg("-o")
+            .arg(&stripped)
+            .arg(&exe)
+            .status();
+        let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        println!(
+            "{how:<22} {:>9} bytes, {:>9} stripped",
+            size(&exe),
+            size(&stripped)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+/// `Libs.private` in forklu.pc is exactly what rustc says a C program must add.
+#[test]
+fn pkg_config_lists_rustcs_native_static_libs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let o = Command::new(cargo)
+        .current_dir(&root)
+        .args([
+            "rustc",
+            "--release",
+            "-p",
+            "forklu-ffi",
+            "--crate-type",
+            "staticlib",
+            "--target-dir",
+        ])
+        .arg(root.join("target/c-tests-native-libs"))
+        .args(["--", "--print", "native-static-libs"])
+        .env("CARGO_TERM_COLOR", "never")
+        .output()
+        .expect("cargo rustc");
+    let text = String::from_utf8_lossy(&o.stderr);
+    let rustc_says = text
+        .lines()
+        .find_map(|l| l.split("native-static-libs: ").nth(1))
+        .map(str::trim);
+    let pc = std::fs::read_to_string(libdir().join("forklu.pc"))
+        .expect("forklu.pc next to the libraries");
+    let private = pc
+        .lines()
+        .find_map(|l| l.strip_prefix("Libs.private: "))
+        .map(str::trim);
+    assert!(
+        rustc_says.is_some(),
+        "rustc printed no native-static-libs line:\n{text}"
+    );
+    assert_eq!(
+        private, rustc_says,
+        "forklu.pc Libs.private differs from rustc's list"
+    );
+}
