@@ -1,1 +1,6 @@
-//! Benchmarks of forklu; see benches/ and src/bin/.
+//! Tools for measuring forklu beside other LAPACK libraries on the same machine, in
+//! the same process: loading them with `dlopen`, timing interleaved runs, reporting.
+
+pub mod loader;
+pub mod report;
+pub mod timing;

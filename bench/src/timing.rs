@@ -1,0 +1,112 @@
+//! Interleaved timing: every library runs once per round, so slow drifts of this shared
+//! machine hit all of them alike; median and best per library.
+
+use crate::loader::Lapack;
+use std::time::Instant;
+
+/// LU flop count for an `m x n` matrix (`2/3 n^3` when square).
+pub fn getrf_flops(m: usize, n: usize) -> f64 {
+    let (m, n) = (m as f64, n as f64);
+    if m >= n {
+        m * n * n - n * n * n / 3.0 - n * n / 2.0 + 5.0 * n / 6.0
+    } else {
+        n * m * m - m * m * m / 3.0 - m * m / 2.0 + 5.0 * m / 6.0
+    }
+}
+
+/// Deterministic matrix with entries in [-0.5, 0.5).
+pub fn random_matrix(m: usize, n: usize, seed: u64) -> Vec<f64> {
+    let mut s = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    (0..m * n)
+        .map(|_| {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (s >> 11) as f64 / (1u64 << 53) as f64 - 0.5
+        })
+        .collect()
+}
+
+/// `||P A v - L (U v)||_inf / (||A||_inf ||v||_inf max(m,n) eps)` for a fixed `v`: an O(mn)
+/// check that a library's factors are real (catches a broken load or a wrong width).
+pub fn check(a: &[f64], lu: &[f64], ipiv: &[i64], m: usize, n: usize) -> f64 {
+    let k = m.min(n);
+    let v: Vec<f64> = (0..n).map(|j| 1.0 + (j % 5) as f64 * 0.25).collect();
+    let mut uv = vec![0.0; k];
+    for j in 0..n {
+        for (i, u) in uv.iter_mut().enumerate().take(k.min(j + 1)) {
+            *u += lu[i + j * m] * v[j];
+        }
+    }
+    let mut luv = vec![0.0; m];
+    for (p, &u) in uv.iter().enumerate() {
+        luv[p] += u;
+        for (i, l) in luv.iter_mut().enumerate().skip(p + 1) {
+            *l += lu[i + p * m] * u;
+        }
+    }
+    let mut av: Vec<f64> = (0..m)
+        .map(|i| (0..n).map(|j| a[i + j * m] * v[j]).sum())
+        .collect();
+    for (i, &p) in ipiv.iter().enumerate().take(k) {
+        av.swap(i, (p - 1) as usize);
+    }
+    let anorm = (0..m)
+        .map(|i| (0..n).map(|j| a[i + j * m].abs()).sum::<f64>())
+        .fold(0.0, f64::max);
+    let err = av
+        .iter()
+        .zip(&luv)
+        .map(|(x, y)| (x - y).abs())
+        .fold(0.0, f64::max);
+    err / (anorm * 2.0 * m.max(n) as f64 * f64::EPSILON)
+}
+
+/// What one library did on one shape.
+pub struct Sample {
+    pub median: f64,
+    pub best: f64,
+    pub ok: bool,
+}
+
+/// Times `dgetrf` of every library on the same `m x n` matrix, interleaved, for about
+/// `budget` seconds in all; returns seconds per call (median, best) and a validity flag.
+pub fn time_shape(libs: &[Lapack], m: usize, n: usize, budget: f64) -> Vec<Sample> {
+    let a = random_matrix(m, n, (m * 31 + n) as u64);
+    let mut work = a.clone();
+    let mut ipiv = vec![0i64; m.min(n)];
+    let mut ok = Vec::new();
+    let mut first = Vec::new();
+    for lib in libs {
+        work.copy_from_slice(&a);
+        let t = Instant::now();
+        let info = lib.getrf(m, n, &mut work, &mut ipiv);
+        first.push(t.elapsed().as_secs_f64());
+        ok.push(info == 0 && check(&a, &work, &ipiv, m, n) < 50.0);
+    }
+    let per_round: f64 = first.iter().sum::<f64>().max(1e-7);
+    let rounds = ((budget / per_round) as usize).clamp(3, 2000);
+    let mut times = vec![Vec::with_capacity(rounds); libs.len()];
+    for _ in 0..rounds {
+        for (lib, t) in libs.iter().zip(&mut times) {
+            work.copy_from_slice(&a);
+            let start = Instant::now();
+            lib.getrf(m, n, &mut work, &mut ipiv);
+            t.push(start.elapsed().as_secs_f64());
+        }
+    }
+    times
+        .into_iter()
+        .zip(ok)
+        .map(|(mut t, ok)| {
+            t.sort_by(f64::total_cmp);
+            Sample {
+                median: t[t.len() / 2],
+                best: t[0],
+                ok,
+            }
+        })
+        .collect()
+}
