@@ -15,8 +15,8 @@ pub struct Tuning {
 impl Tuning {
     /// The values used by the public entry points.
     pub const DEFAULT: Tuning = Tuning {
-        lu_leaf: 16,
-        trsm_block: 64,
+        lu_leaf: 8,
+        trsm_block: 16,
         getri_block: 64,
     };
 }
@@ -41,10 +41,65 @@ pub const MAX_SLOTS: usize = 64;
 /// before an idle worker sleeps on its futex (parking_lot-style bounded spin).
 pub const SPIN_ROUNDS: u32 = 10;
 
-/// Columns per task of a parallel update. The task grid depends only on the matrix
-/// shape, never on the thread count, so results are bit-identical for any count.
-pub const TASK_COLUMNS: usize = 96;
+/// Width of the tasks a parallel update of `cols` columns is cut into: about a
+/// quarter of the block (so two to four threads have work at moderate sizes), a
+/// multiple of 8, between 32 and 192 (wider tasks re-pack A less often). The grid
+/// depends only on the shape, never on the thread count, so results are
+/// bit-identical for any count.
+pub fn task_columns(cols: usize) -> usize {
+    cols.div_ceil(4).next_multiple_of(8).clamp(32, 192)
+}
 
 /// Updates with fewer flops than this run on the caller's thread without touching the
 /// pool: waking workers costs more than it saves (OpenBLAS uses m*n >= 10000).
 pub const PARALLEL_MIN_FLOPS: usize = 1 << 21;
+
+/// Register-tile and cache-block sizes of one GEMM microkernel family.
+///
+/// `mr x nr` is the tile the microkernel keeps in registers; `kc` (the depth of one
+/// packed panel, sized so an `nr`-column B strip stays in L1), `mc` (rows of packed
+/// A kept in L2) and `nc` (columns of packed B) follow from it and the caches. Results
+/// depend on `kc` (the summation is split at multiples of it), never on `mc`/`nc`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GemmBlocks {
+    pub mr: usize,
+    pub nr: usize,
+    pub kc: usize,
+    pub mc: usize,
+    pub nc: usize,
+}
+
+/// AVX-512F: 24 x 8 tile = 24 zmm accumulators, 3 for A, 1 broadcast of B.
+/// A panel 144 x 256 (288 KiB) in a 1 MiB L2, B strip 256 x 8 (16 KiB) in L1.
+pub const AVX512_BLOCKS: GemmBlocks = GemmBlocks {
+    mr: 24,
+    nr: 8,
+    kc: 256,
+    mc: 144,
+    nc: 192,
+};
+/// AVX2 + FMA: 8 x 6 tile = 12 ymm accumulators, 2 for A, 1 broadcast of B.
+pub const AVX2_BLOCKS: GemmBlocks = GemmBlocks {
+    mr: 8,
+    nr: 6,
+    kc: 256,
+    mc: 144,
+    nc: 192,
+};
+/// Portable: 4 x 4 tile, plain multiply and add.
+pub const SCALAR_BLOCKS: GemmBlocks = GemmBlocks {
+    mr: 4,
+    nr: 4,
+    kc: 256,
+    mc: 144,
+    nc: 192,
+};
+
+/// Packing buffers of this many `f64` cover the largest `mc x kc` A panel and
+/// `kc x nc` B panel of any kernel (rounded up to whole tiles).
+pub const PACK_A_LEN: usize = (144 + 24) * 256;
+pub const PACK_B_LEN: usize = 256 * (192 + 8);
+
+/// Static packing buffers, claimed per `gemm` call; a caller finding none free waits
+/// for one (each holder finishes its `gemm` without waiting on anything).
+pub const PACK_SEATS: usize = 32;

@@ -15,6 +15,7 @@
 //! ```
 #![cfg_attr(not(test), no_std)]
 
+pub mod arch;
 pub mod blas;
 pub mod config;
 pub mod error;

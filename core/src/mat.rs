@@ -147,6 +147,14 @@ impl<'a> MatRef<'a> {
         unsafe { self.ptr.add(i * self.l.rs + j * self.l.cs) }
     }
 
+    /// Column `j` as a slice when its elements are contiguous (`row_stride() == 1`).
+    pub fn col(&self, j: usize) -> Option<&'a [f64]> {
+        (self.l.rs == 1 && j < self.l.cols).then(|| {
+            // SAFETY: rows elements from (0, j) are in the checked layout and contiguous.
+            unsafe { core::slice::from_raw_parts(self.ptr_at(0, j), self.l.rows) }
+        })
+    }
+
     /// The transposed view (no data moves).
     pub fn transpose(self) -> MatRef<'a> {
         let l = Layout {
@@ -287,6 +295,31 @@ impl<'a> MatMut<'a> {
     pub unsafe fn ptr_at(&self, i: usize, j: usize) -> *mut f64 {
         // SAFETY: the caller keeps (i, j) within the checked layout.
         unsafe { self.ptr.add(i * self.l.rs + j * self.l.cs) }
+    }
+
+    /// Column `src` (read) and column `dst` (written), `src != dst`, as slices when
+    /// columns are contiguous (`row_stride() == 1`).
+    pub fn col_pair(&mut self, src: usize, dst: usize) -> Option<(&[f64], &mut [f64])> {
+        if self.l.rs != 1 || src == dst || src >= self.l.cols || dst >= self.l.cols {
+            return None;
+        }
+        // SAFETY: both columns are inside the checked layout, contiguous (rs == 1), and
+        // disjoint because distinct columns of a MatMut never share elements.
+        unsafe {
+            Some((
+                core::slice::from_raw_parts(self.ptr_at(0, src), self.l.rows),
+                core::slice::from_raw_parts_mut(self.ptr_at(0, dst), self.l.rows),
+            ))
+        }
+    }
+
+    /// Column `j` as a mutable slice when contiguous (`row_stride() == 1`).
+    pub fn col_mut(&mut self, j: usize) -> Option<&mut [f64]> {
+        (self.l.rs == 1 && j < self.l.cols).then(|| {
+            // SAFETY: rows elements from (0, j) are in the checked layout, contiguous, and
+            // borrowed mutably through &mut self.
+            unsafe { core::slice::from_raw_parts_mut(self.ptr_at(0, j), self.l.rows) }
+        })
     }
 
     /// The transposed view (no data moves).

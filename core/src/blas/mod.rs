@@ -6,10 +6,12 @@
 mod gemm;
 mod iamax;
 mod laswp;
+mod pack;
 mod scal;
 mod trsm;
+mod workspace;
 
-pub use gemm::gemm;
+pub use gemm::{gemm, gemm_with};
 pub use iamax::iamax;
 pub use laswp::{laswp, laswp_backward};
 pub use scal::scal_col;

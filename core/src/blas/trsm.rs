@@ -60,33 +60,66 @@ fn sub(t: MatRef<'_>, i: usize, j: usize, rows: usize, cols: usize) -> MatRef<'_
         .unwrap_or_else(|| unreachable!("block inside the triangle"))
 }
 
-/// Unblocked column-oriented substitution; skips zero entries of `B` as reference BLAS does.
+/// Unblocked column-oriented substitution; skips zero entries of `B` as reference BLAS
+/// does. Contiguous columns go four at a time, so each `T` entry loaded feeds four
+/// independent updates; any other layout goes one element at a time.
 fn solve_small(uplo: Uplo, diag: Diag, t: MatRef<'_>, b: MatMut<'_>) {
     let n = t.rows();
-    for j in 0..b.cols() {
+    let contiguous = t.row_stride() == 1 && b.row_stride() == 1;
+    let mut j = 0;
+    while j < b.cols() {
+        let w = if contiguous { 4.min(b.cols() - j) } else { 1 };
         for step in 0..n {
             let k = match uplo {
                 Uplo::Lower => step,
                 Uplo::Upper => n - 1 - step,
             };
-            // SAFETY: k < n = rows of b, j < cols of b; k < n for t.
-            let bk = unsafe { &mut *b.ptr_at(k, j) };
-            if *bk == 0.0 {
-                continue;
+            let mut x = [0.0f64; 4];
+            for (q, xq) in x.iter_mut().enumerate().take(w) {
+                // SAFETY: k < n = rows of b, j + q < cols of b; k < n for t.
+                unsafe {
+                    let bk = b.ptr_at(k, j + q);
+                    if diag == Diag::NonUnit && *bk != 0.0 {
+                        *bk /= *t.ptr_at(k, k);
+                    }
+                    *xq = *bk;
+                }
             }
-            if diag == Diag::NonUnit {
-                // SAFETY: k < n.
-                *bk /= unsafe { *t.ptr_at(k, k) };
-            }
-            let x = *bk;
-            let (lo, hi) = match uplo {
-                Uplo::Lower => (k + 1, n),
-                Uplo::Upper => (0, k),
+            let rows = match uplo {
+                Uplo::Lower => k + 1..n,
+                Uplo::Upper => 0..k,
             };
-            for i in lo..hi {
-                // SAFETY: i < n, k < n, j < cols; b(i, j) differs from b(k, j).
-                unsafe { *b.ptr_at(i, j) -= x * *t.ptr_at(i, k) };
+            if w == 4 && x.iter().all(|&v| v != 0.0) {
+                // SAFETY: t and b have unit row stride (checked above); rows < n and
+                // columns j..j+4 < cols, so every pointer below is inside its view,
+                // and the four columns of b are distinct columns of one MatMut.
+                unsafe {
+                    let tk = t.ptr_at(0, k);
+                    let c = [
+                        b.ptr_at(0, j),
+                        b.ptr_at(0, j + 1),
+                        b.ptr_at(0, j + 2),
+                        b.ptr_at(0, j + 3),
+                    ];
+                    for i in rows {
+                        let l = *tk.add(i);
+                        for q in 0..4 {
+                            *c[q].add(i) -= x[q] * l;
+                        }
+                    }
+                }
+            } else {
+                for (q, &xq) in x.iter().enumerate().take(w) {
+                    if xq == 0.0 {
+                        continue;
+                    }
+                    for i in rows.clone() {
+                        // SAFETY: i < n, k < n, j + q < cols; b(i, j+q) differs from b(k, j+q).
+                        unsafe { *b.ptr_at(i, j + q) -= xq * *t.ptr_at(i, k) };
+                    }
+                }
             }
         }
+        j += w;
     }
 }

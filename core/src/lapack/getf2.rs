@@ -59,9 +59,15 @@ pub(crate) fn factor<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Option<usiz
         for c in j + 1..n {
             // SAFETY: j < m, c < n.
             let u = unsafe { *a.ptr_at(j, c) };
-            for i in j + 1..m {
-                // SAFETY: i < m, c < n, j < n; (i, c) differs from (i, j).
-                unsafe { *a.ptr_at(i, c) = *a.ptr_at(i, c) - *a.ptr_at(i, j) * u };
+            if let Some((l, col)) = a.col_pair(j, c) {
+                for (x, &y) in col[j + 1..].iter_mut().zip(&l[j + 1..]) {
+                    *x -= y * u;
+                }
+            } else {
+                for i in j + 1..m {
+                    // SAFETY: i < m, c < n, j < n; (i, c) differs from (i, j).
+                    unsafe { *a.ptr_at(i, c) -= *a.ptr_at(i, j) * u };
+                }
             }
         }
     }

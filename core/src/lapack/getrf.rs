@@ -3,7 +3,7 @@
 use super::getf2;
 use crate::Error;
 use crate::blas::{Diag, Uplo, gemm, laswp, trsm};
-use crate::config::{TASK_COLUMNS, Tuning};
+use crate::config::{Tuning, task_columns};
 use crate::mat::{ColumnShare, MatMut, MatRef};
 use crate::pivot::Pivot;
 use crate::pool;
@@ -74,7 +74,7 @@ fn recurse<P: Pivot>(t: &Tuning, a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize>
 
 /// Applies the left panel to the right block `[A12; A22]`: its row swaps, then
 /// `A12 <- L11^-1 A12` and `A22 -= A21 A12`. Columns are independent, so the block is
-/// cut into a fixed grid of `TASK_COLUMNS`-wide tasks shared by the pool's threads;
+/// cut into a fixed grid of `task_columns`-wide tasks shared by the pool's threads;
 /// the grid depends only on the shape, which keeps results identical for any thread count.
 fn update_right<'a, P: Pivot>(
     t: &Tuning,
@@ -85,10 +85,11 @@ fn update_right<'a, P: Pivot>(
 ) -> MatMut<'a> {
     let (n1, n2) = (a11.rows(), right.cols());
     let flops = n2 * n1 * (n1 + 2 * a21.rows());
+    let width = task_columns(n2);
     let share = ColumnShare::new(right);
-    pool::run(n2.div_ceil(TASK_COLUMNS), flops, &|task| {
+    pool::run(n2.div_ceil(width), flops, &|task| {
         // SAFETY: each task index is run once and covers its own column range.
-        let mut cols = unsafe { share.cols(task * TASK_COLUMNS, TASK_COLUMNS) };
+        let mut cols = unsafe { share.cols(task * width, width) };
         laswp(&mut cols, piv1, 0);
         let (mut a12, mut a22) = cols.split_rows(n1);
         trsm(Uplo::Lower, Diag::Unit, a11, &mut a12, t.trsm_block);

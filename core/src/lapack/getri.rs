@@ -57,7 +57,7 @@ pub fn getri_with<P: Pivot>(
     let nb = t.getri_block.min(work.len() / n).max(1).min(n);
     let mut end = n;
     while end > 0 {
-        let jb = if end == n && n % nb != 0 {
+        let jb = if end == n && !n.is_multiple_of(nb) {
             n % nb
         } else {
             nb.min(end)

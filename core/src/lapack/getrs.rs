@@ -2,7 +2,7 @@
 
 use crate::Error;
 use crate::blas::{Diag, Uplo, laswp, laswp_backward, trsm};
-use crate::config::{TASK_COLUMNS, Tuning};
+use crate::config::{Tuning, task_columns};
 use crate::mat::{ColumnShare, MatMut, MatRef};
 use crate::pivot::{Pivot, check_range};
 use crate::pool;
@@ -50,10 +50,11 @@ pub fn getrs<P: Pivot>(
     let ipiv = &ipiv[..n];
     let nrhs = b.cols();
     // Right-hand sides are independent: a fixed grid of column tasks (see getrf).
+    let width = task_columns(nrhs);
     let share = ColumnShare::new(b);
-    pool::run(nrhs.div_ceil(TASK_COLUMNS), 2 * n * n * nrhs, &|task| {
+    pool::run(nrhs.div_ceil(width), 2 * n * n * nrhs, &|task| {
         // SAFETY: each task index is run once and covers its own column range.
-        let mut b = unsafe { share.cols(task * TASK_COLUMNS, TASK_COLUMNS) };
+        let mut b = unsafe { share.cols(task * width, width) };
         match trans {
             Trans::No => {
                 laswp(&mut b, ipiv, 0);

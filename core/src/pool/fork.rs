@@ -36,6 +36,7 @@ static REGISTER_AT_LOAD: extern "C" fn() = {
 
 /// The atfork child handler: only the forking thread exists, so rewriting is safe.
 unsafe extern "C" fn child_after_fork() {
+    sys::check_fork();
     rewrite(sys::getpid());
     super::threads::forget_environment();
 }
@@ -45,6 +46,7 @@ unsafe extern "C" fn child_after_fork() {
 /// the pid. Called on every parallel dispatch.
 pub(crate) fn ensure_owner() -> u32 {
     let pid = sys::getpid();
+    sys::check_fork();
     loop {
         let owner = OWNER_PID.load(Ordering::Acquire);
         if owner == pid {

@@ -1,0 +1,146 @@
+//! CPU dispatch and the GEMM microkernels.
+//!
+//! # Microkernel contract
+//! A microkernel computes one `mr x nr` register tile from packed panels:
+//! - `a`: `k` slivers of `mr` values, `a[p * mr + i] = A(i, p)`, zero-padded past the
+//!   valid rows; `b`: `k` slivers of `nr` values, `b[p * nr + j] = B(p, j)`, zero-padded;
+//! - `acc(i, j) = sum over p = 0, 1, ..., k-1 of A(i, p) B(p, j)`, accumulated in that
+//!   order (fused multiply-adds in the SIMD kernels), identically for every lane;
+//! - for `i < m`, `j < n` only: `C(i, j) <- alpha acc(i, j)` when `beta == 0`, else
+//!   `C(i, j) <- fma(alpha, acc(i, j), beta C(i, j))` (SIMD) or the unfused form
+//!   (scalar); `C(i, j)` lives at `c + i rs + j cs`. Full and edge tiles use the same
+//!   formula, so an element's value does not depend on where it falls in a tile.
+//!
+//! The kernel is chosen once per process (a plain atomic, which a fork cannot leave
+//! half-initialised) and can be forced down with `FORKLU_ARCH=avx2|scalar`.
+
+#[cfg(target_arch = "x86_64")]
+mod avx2;
+#[cfg(target_arch = "x86_64")]
+mod avx512;
+#[cfg(target_arch = "x86_64")]
+mod detect;
+mod scalar;
+
+use crate::config::{AVX2_BLOCKS, AVX512_BLOCKS, GemmBlocks, SCALAR_BLOCKS};
+use core::sync::atomic::{AtomicU8, Ordering};
+
+/// An instruction-set level with a microkernel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Arch {
+    Scalar = 1,
+    Avx2 = 2,
+    Avx512 = 3,
+}
+
+/// One register tile's work, as the contract above describes.
+pub struct Tile {
+    pub k: usize,
+    pub a: *const f64,
+    pub b: *const f64,
+    pub c: *mut f64,
+    pub rs: usize,
+    pub cs: usize,
+    pub m: usize,
+    pub n: usize,
+    pub alpha: f64,
+    pub beta: f64,
+}
+
+/// A microkernel with the block sizes its packing and loops use.
+#[derive(Clone, Copy)]
+pub struct Kernel {
+    pub arch: Arch,
+    pub blocks: GemmBlocks,
+    /// # Safety
+    /// The tile's panels hold `k` slivers as the contract says, `m <= mr`, `n <= nr`,
+    /// and `c` addresses a valid `m x n` block with strides `rs`, `cs`; the CPU
+    /// supports `arch` (guaranteed by [`kernel`] and [`kernel_for`]).
+    pub run: unsafe fn(&Tile),
+}
+
+/// What the CPU supports and what this process uses, as `Arch as u8` (0: not yet
+/// looked). Plain atomics: a fork cannot leave them half-written, and CPUID (a trap
+/// to the hypervisor in a VM) runs once per process, not per call.
+static SUPPORTED: AtomicU8 = AtomicU8::new(0);
+static CHOSEN: AtomicU8 = AtomicU8::new(0);
+
+fn from_u8(v: u8) -> Arch {
+    match v {
+        3 => Arch::Avx512,
+        2 => Arch::Avx2,
+        _ => Arch::Scalar,
+    }
+}
+
+/// The best level this CPU and OS support.
+fn supported() -> Arch {
+    match SUPPORTED.load(Ordering::Relaxed) {
+        0 => {
+            #[cfg(target_arch = "x86_64")]
+            let best = detect::best();
+            #[cfg(not(target_arch = "x86_64"))]
+            let best = Arch::Scalar;
+            SUPPORTED.store(best as u8, Ordering::Relaxed);
+            best
+        }
+        v => from_u8(v),
+    }
+}
+
+/// The best kernel this CPU supports (or the one `FORKLU_ARCH` forces down to).
+pub fn kernel() -> Kernel {
+    let arch = match CHOSEN.load(Ordering::Relaxed) {
+        0 => {
+            let a = choose();
+            CHOSEN.store(a as u8, Ordering::Relaxed);
+            a
+        }
+        v => from_u8(v),
+    };
+    kernel_for(arch).unwrap_or(SCALAR)
+}
+
+/// The kernel for `arch`, if this CPU (and OS) supports it.
+pub fn kernel_for(arch: Arch) -> Option<Kernel> {
+    if arch > supported() {
+        return None;
+    }
+    match arch {
+        Arch::Scalar => Some(SCALAR),
+        #[cfg(target_arch = "x86_64")]
+        Arch::Avx2 => Some(Kernel {
+            arch,
+            blocks: AVX2_BLOCKS,
+            run: avx2::run,
+        }),
+        #[cfg(target_arch = "x86_64")]
+        Arch::Avx512 => Some(Kernel {
+            arch,
+            blocks: AVX512_BLOCKS,
+            run: avx512::run,
+        }),
+        #[cfg(not(target_arch = "x86_64"))]
+        _ => None,
+    }
+}
+
+const SCALAR: Kernel = Kernel {
+    arch: Arch::Scalar,
+    blocks: SCALAR_BLOCKS,
+    run: scalar::run,
+};
+
+fn choose() -> Arch {
+    let best = supported();
+    let mut buf = [0u8; 16];
+    let forced = match crate::sys::getenv(c"FORKLU_ARCH", &mut buf).map(|n| &buf[..n]) {
+        Some(b"scalar") => Arch::Scalar,
+        Some(b"avx2") => Arch::Avx2,
+        _ => Arch::Avx512,
+    };
+    best.min(forced)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,56 @@
+//! Packing operands into the microkernel's panel layout (see `arch`'s contract):
+//! slivers of `mr` rows of A or `nr` columns of B, zero-padded to whole slivers.
+
+use crate::mat::MatRef;
+
+/// Packs `a` (`mc x kc`) as slivers of `mr` rows: `buf[s mr kc + p mr + i] = a(s mr + i, p)`.
+pub fn pack_a(a: MatRef<'_>, mr: usize, buf: &mut [f64]) {
+    let (mc, kc) = (a.rows(), a.cols());
+    for (s, i0) in (0..mc).step_by(mr).enumerate() {
+        let rows = mr.min(mc - i0);
+        let sliver = &mut buf[s * mr * kc..(s + 1) * mr * kc];
+        if rows == mr && a.row_stride() == 1 {
+            for (p, dst) in sliver.chunks_exact_mut(mr).enumerate() {
+                // SAFETY: rows i0..i0 + mr of column p are inside `a` and contiguous.
+                dst.copy_from_slice(unsafe { core::slice::from_raw_parts(a.ptr_at(i0, p), mr) });
+            }
+            continue;
+        }
+        for (p, dst) in sliver.chunks_exact_mut(mr).enumerate() {
+            for (i, d) in dst.iter_mut().enumerate() {
+                // SAFETY: i0 + i < mc and p < kc whenever i < rows.
+                *d = if i < rows {
+                    unsafe { *a.ptr_at(i0 + i, p) }
+                } else {
+                    0.0
+                };
+            }
+        }
+    }
+}
+
+/// Packs `b` (`kc x nc`) as slivers of `nr` columns: `buf[s nr kc + p nr + j] = b(p, s nr + j)`.
+pub fn pack_b(b: MatRef<'_>, nr: usize, buf: &mut [f64]) {
+    let (kc, nc) = (b.rows(), b.cols());
+    for (s, j0) in (0..nc).step_by(nr).enumerate() {
+        let cols = nr.min(nc - j0);
+        let sliver = &mut buf[s * nr * kc..(s + 1) * nr * kc];
+        if cols == nr && b.col_stride() == 1 {
+            for (p, dst) in sliver.chunks_exact_mut(nr).enumerate() {
+                // SAFETY: columns j0..j0 + nr of row p are inside `b` and contiguous.
+                dst.copy_from_slice(unsafe { core::slice::from_raw_parts(b.ptr_at(p, j0), nr) });
+            }
+            continue;
+        }
+        for j in 0..nr {
+            for p in 0..kc {
+                // SAFETY: p < kc and j0 + j < nc whenever j < cols.
+                sliver[p * nr + j] = if j < cols {
+                    unsafe { *b.ptr_at(p, j0 + j) }
+                } else {
+                    0.0
+                };
+            }
+        }
+    }
+}
