@@ -1,5 +1,8 @@
-//! Interleaved timing: every library runs once per round, so slow drifts of this shared
-//! machine hit all of them alike; median and best per library.
+//! Timing: with one thread, every library runs once per round (interleaved), so slow
+//! drifts of this shared machine hit all of them alike. With several threads, other
+//! libraries' worker threads keep spinning for a while after a call (OpenBLAS, OpenMP
+//! in MKL) and would steal the cores, so each library then gets its own block of
+//! rounds after a pause that lets the others' workers go to sleep.
 
 use crate::loader::Lapack;
 use std::time::Instant;
@@ -71,9 +74,14 @@ pub struct Sample {
     pub ok: bool,
 }
 
-/// Times `dgetrf` of every library on the same `m x n` matrix, interleaved, for about
-/// `budget` seconds in all; returns seconds per call (median, best) and a validity flag.
-pub fn time_shape(libs: &[Lapack], m: usize, n: usize, budget: f64) -> Vec<Sample> {
+/// Pause before a library's block of multi-threaded rounds: longer than OpenBLAS's
+/// and OpenMP's default spin-before-sleep times (~0.1 s and 0.2 s).
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// Times `dgetrf` of every library on the same `m x n` matrix for about `budget`
+/// seconds in all (interleaved when `interleave`, else one block per library);
+/// returns seconds per call (median, best) and a validity flag.
+pub fn time_shape(libs: &[Lapack], m: usize, n: usize, budget: f64, interleave: bool) -> Vec<Sample> {
     let a = random_matrix(m, n, (m * 31 + n) as u64);
     let mut work = a.clone();
     let mut ipiv = vec![0i64; m.min(n)];
@@ -89,12 +97,26 @@ pub fn time_shape(libs: &[Lapack], m: usize, n: usize, budget: f64) -> Vec<Sampl
     let per_round: f64 = first.iter().sum::<f64>().max(1e-7);
     let rounds = ((budget / per_round) as usize).clamp(3, 2000);
     let mut times = vec![Vec::with_capacity(rounds); libs.len()];
-    for _ in 0..rounds {
+    let mut once = |lib: &Lapack, t: &mut Vec<f64>| {
+        work.copy_from_slice(&a);
+        let start = Instant::now();
+        lib.getrf(m, n, &mut work, &mut ipiv);
+        t.push(start.elapsed().as_secs_f64());
+    };
+    if interleave {
+        for _ in 0..rounds {
+            for (lib, t) in libs.iter().zip(&mut times) {
+                once(lib, t);
+            }
+        }
+    } else {
         for (lib, t) in libs.iter().zip(&mut times) {
-            work.copy_from_slice(&a);
-            let start = Instant::now();
-            lib.getrf(m, n, &mut work, &mut ipiv);
-            t.push(start.elapsed().as_secs_f64());
+            std::thread::sleep(SETTLE);
+            let mut warm = Vec::new();
+            once(lib, &mut warm);
+            for _ in 0..rounds {
+                once(lib, t);
+            }
         }
     }
     times

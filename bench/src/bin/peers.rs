@@ -62,7 +62,7 @@ fn main() {
                 .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
         })
         .unwrap_or_default();
-    println!("dgetrf GFLOPS, median (best) of interleaved runs; {cpu}, {cores} cores");
+    println!("dgetrf GFLOPS, median (best); 1 thread: libraries interleaved, {cores} threads: one block each; {cpu}, {cores} cores");
     for l in &libs {
         let mut notes = Vec::new();
         if !l.detail.is_empty() {
@@ -101,7 +101,7 @@ fn main() {
             l.set_threads(threads);
         }
         for &(m, n) in &shapes {
-            let samples = time_shape(&libs, m, n, budget);
+            let samples = time_shape(&libs, m, n, budget, threads == 1);
             let f = getrf_flops(m, n) * 1e-9;
             rows.push(Row {
                 m,
