@@ -28,7 +28,7 @@ impl Default for Tuning {
 }
 
 /// Columns swapped together by `laswp`, so a block of rows stays in cache.
-pub const LASWP_COLUMN_BLOCK: usize = 32;
+pub const LASWP_COLUMN_BLOCK: usize = 16;
 
 /// Smallest `x` with `1 / x` finite (LAPACK `dlamch('S')`): below it `getf2`
 /// divides by the pivot instead of multiplying by its reciprocal.
