@@ -1,6 +1,6 @@
 //! Row interchanges from a pivot vector (LAPACK `dlaswp`).
 
-use crate::config::LASWP_COLUMN_BLOCK;
+use crate::config::{ALIASING_STRIDE, LASWP_COLUMN_BLOCK};
 use crate::mat::MatMut;
 use crate::pivot::Pivot;
 
@@ -21,6 +21,22 @@ pub fn laswp_backward<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize) {
 fn swap_blocks<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize, backward: bool) {
     let (rows, cols) = (a.rows(), a.cols());
     let target = |i: usize| ipiv[i].row().map_or(i, |r| r - 1 - offset);
+    let steps = ipiv.len().min(rows);
+    // A column stride that is a multiple of 1 KiB puts a block's columns in at most four
+    // L1 sets, more lines than a set holds: swap one contiguous column at a time then.
+    if a.row_stride() == 1 && (a.col_stride() * core::mem::size_of::<f64>()).is_multiple_of(ALIASING_STRIDE) {
+        for j in 0..cols {
+            let Some(col) = a.col_mut(j) else { break };
+            for step in 0..steps {
+                let i = if backward { steps - 1 - step } else { step };
+                let p = target(i);
+                if p != i && p < rows {
+                    col.swap(i, p);
+                }
+            }
+        }
+        return;
+    }
     let mut j0 = 0;
     while j0 < cols {
         let j1 = (j0 + LASWP_COLUMN_BLOCK).min(cols);
