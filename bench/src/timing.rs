@@ -81,7 +81,13 @@ const SETTLE: std::time::Duration = std::time::Duration::from_millis(400);
 /// Times `dgetrf` of every library on the same `m x n` matrix for about `budget`
 /// seconds in all (interleaved when `interleave`, else one block per library);
 /// returns seconds per call (median, best) and a validity flag.
-pub fn time_shape(libs: &[Lapack], m: usize, n: usize, budget: f64, interleave: bool) -> Vec<Sample> {
+pub fn time_shape(
+    libs: &[Lapack],
+    m: usize,
+    n: usize,
+    budget: f64,
+    interleave: bool,
+) -> Vec<Sample> {
     let a = random_matrix(m, n, (m * 31 + n) as u64);
     let mut work = a.clone();
     let mut ipiv = vec![0i64; m.min(n)];

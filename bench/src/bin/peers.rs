@@ -62,7 +62,9 @@ fn main() {
                 .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
         })
         .unwrap_or_default();
-    println!("dgetrf GFLOPS, median (best); 1 thread: libraries interleaved, {cores} threads: one block each; {cpu}, {cores} cores");
+    println!(
+        "dgetrf GFLOPS, median (best); 1 thread: libraries interleaved, {cores} threads: one block each; {cpu}, {cores} cores"
+    );
     for l in &libs {
         let mut notes = Vec::new();
         if !l.detail.is_empty() {

@@ -24,7 +24,9 @@ fn swap_blocks<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize, backward
     let steps = ipiv.len().min(rows);
     // A column stride that is a multiple of 1 KiB puts a block's columns in at most four
     // L1 sets, more lines than a set holds: swap one contiguous column at a time then.
-    if a.row_stride() == 1 && (a.col_stride() * core::mem::size_of::<f64>()).is_multiple_of(ALIASING_STRIDE) {
+    if a.row_stride() == 1
+        && (a.col_stride() * core::mem::size_of::<f64>()).is_multiple_of(ALIASING_STRIDE)
+    {
         for j in 0..cols {
             let Some(col) = a.col_mut(j) else { break };
             for step in 0..steps {

@@ -2,12 +2,14 @@
 //!
 //! A seat's `owner` is `(epoch << 1) | 1` while held. A seat held under an older
 //! process epoch was held by a thread of a parent process when it forked, so it
-//! counts as free: no fork handler needs to touch these.
+//! counts as free: no fork handler needs to touch these. The seats are also marked
+//! wipe-on-fork: a child sees them zeroed (all free), and the parent's pages stay
+//! unshared, so a fork costs it no copy-on-write faults here.
 
 use crate::config::{PACK_A_LEN, PACK_B_LEN, PACK_SEATS};
 use crate::sys;
 use core::cell::UnsafeCell;
-use core::sync::atomic::{AtomicU32, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 #[repr(C, align(64))]
 struct Buffers {
@@ -34,6 +36,10 @@ static SEATS: [Seat; PACK_SEATS] = [const {
     }
 }; PACK_SEATS];
 
+/// Set once the seats are marked wipe-on-fork (a plain atomic; a child inherits both
+/// the flag and the marking).
+static WIPE_ON_FORK: AtomicBool = AtomicBool::new(false);
+
 /// Exclusive use of one seat's buffers until dropped.
 pub struct Workspace {
     seat: &'static Seat,
@@ -42,6 +48,11 @@ pub struct Workspace {
 impl Workspace {
     /// Takes a free seat, waiting (bounded spin, then yield) if all are in use.
     pub fn claim() -> Workspace {
+        if !WIPE_ON_FORK.swap(true, Ordering::Relaxed) {
+            // A fork child needs none of these buffers (no thread of its holds one), and
+            // unshared pages cost the parent no copy-on-write faults after a fork.
+            sys::wipe_on_fork(SEATS.as_ptr().cast(), core::mem::size_of_val(&SEATS));
+        }
         let mut round = 0u32;
         loop {
             let epoch = sys::epoch();

@@ -46,3 +46,6 @@ pub fn cpu_count() -> usize {
 
 /// False: everything runs on the caller's thread.
 pub const HAS_THREADS: bool = false;
+
+/// No fork without an OS.
+pub fn wipe_on_fork(_ptr: *const u8, _len: usize) {}

@@ -110,3 +110,25 @@ pub fn cpu_count() -> usize {
 
 /// True: this build can run worker threads.
 pub const HAS_THREADS: bool = true;
+
+/// Asks the kernel not to share `[ptr, ptr + len)` with fork children: a child gets
+/// zero-filled pages there instead, so the parent's next writes take no copy-on-write
+/// faults. Only for memory that is forklu's alone and that a child never needs (the
+/// packing buffers); never thread stacks, where glibc keeps its own thread records.
+pub fn wipe_on_fork(ptr: *const u8, len: usize) {
+    const PAGE: usize = 4096;
+    let start = (ptr as usize).next_multiple_of(PAGE);
+    let end = (ptr as usize + len) & !(PAGE - 1);
+    if end > start {
+        // SAFETY: the range lies inside memory the caller owns; MADV_WIPEONFORK changes
+        // only what a future child sees, never the contents here. Failure (old kernel,
+        // file-backed pages) just leaves the pages shared, which is correct too.
+        unsafe {
+            libc::madvise(
+                start as *mut libc::c_void,
+                end - start,
+                libc::MADV_WIPEONFORK,
+            )
+        };
+    }
+}
