@@ -95,8 +95,22 @@ fn bind_header(include: &Path, out: &Path) {
         .expect("write bindings");
 }
 
+/// Programs also built with AddressSanitizer and UndefinedBehaviorSanitizer (the
+/// malloc interposer and the static-link programs cannot be).
+const SANITIZED: [&str; 8] = [
+    "fork_seed",
+    "fork_parent_again",
+    "fork_child_factors",
+    "fork_shapes",
+    "fork_syscall",
+    "fork_many_callers",
+    "conformance",
+    "seed_shared",
+];
+
 /// Compiles each `c/*.c` (a program with its own `main`) against libforklu.a, and the
-/// programs named `*_shared.c` against libforklu.so.
+/// programs named `*_shared.c` against libforklu.so; the `SANITIZED` ones once more
+/// into `bin/asan/`.
 fn compile_programs(include: &Path, here: &Path, out: &Path, libdir: &Path) {
     let bin = out.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
@@ -106,9 +120,28 @@ fn compile_programs(include: &Path, here: &Path, out: &Path, libdir: &Path) {
         .filter(|p| p.extension().is_some_and(|e| e == "c"))
         .collect();
     sources.sort();
-    for src in sources {
+    std::fs::create_dir_all(bin.join("asan")).unwrap();
+    let builds = sources.iter().flat_map(|src| {
         let name = src.file_stem().unwrap().to_string_lossy().into_owned();
+        let asan = SANITIZED.contains(&name.as_str());
+        [(src.clone(), name.clone(), false)]
+            .into_iter()
+            .chain(asan.then(|| (src.clone(), name, true)))
+    });
+    for (src, name, sanitized) in builds {
+        let target = if sanitized {
+            bin.join("asan").join(&name)
+        } else {
+            bin.join(&name)
+        };
         let mut cc = Command::new("cc");
+        if sanitized {
+            cc.args([
+                "-fsanitize=address,undefined",
+                "-fno-sanitize-recover=all",
+                "-fno-omit-frame-pointer",
+            ]);
+        }
         cc.args([
             "-std=c11",
             "-O2",
@@ -126,7 +159,7 @@ fn compile_programs(include: &Path, here: &Path, out: &Path, libdir: &Path) {
         .arg(here.join("c"))
         .arg(&src)
         .arg("-o")
-        .arg(bin.join(&name));
+        .arg(&target);
         if name.ends_with("_shared") {
             cc.arg(format!("-L{}", libdir.display()))
                 .arg(format!("-Wl,-rpath,{}", libdir.display()))

@@ -37,6 +37,16 @@ pub fn run(case: &Case) -> (Verdict, String, Duration) {
         .args(&case.args)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
+        // Sanitized programs: stop at the first error; the suite's helpers free little
+        // on purpose (short-lived processes), so leak reports would be noise.
+        .env(
+            "ASAN_OPTIONS",
+            "detect_leaks=0:abort_on_error=0:exitcode=98",
+        )
+        .env(
+            "UBSAN_OPTIONS",
+            "halt_on_error=1:print_stacktrace=1:exitcode=97",
+        )
         .process_group(0)
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start {}: {e}", case.program));

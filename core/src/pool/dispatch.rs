@@ -48,7 +48,8 @@ fn on_worker(pid: u32) -> bool {
     })
 }
 
-/// The slots one call holds; dropping it waits for their workers and releases them.
+/// The slots one call holds; dropping it waits for the workers that took the job and
+/// releases the slots.
 struct Crew<'j, 'w> {
     slots: [u8; MAX_SLOTS],
     claimed: usize,
@@ -93,9 +94,20 @@ impl Crew<'_, '_> {
 }
 
 impl Drop for Crew<'_, '_> {
+    /// Revokes the job from every worker that has not taken it yet (one that is
+    /// descheduled, or cannot start), then waits only for those that did.
     fn drop(&mut self) {
-        let posted = self.posted;
-        wait_until(|| self.job.finished.load(Ordering::Acquire) >= posted);
+        let mut joined = self.posted;
+        for &i in &self.slots[..self.posted] {
+            if !SLOTS[usize::from(i)]
+                .job
+                .swap(core::ptr::null_mut(), Ordering::AcqRel)
+                .is_null()
+            {
+                joined -= 1;
+            }
+        }
+        wait_until(|| self.job.finished.load(Ordering::Acquire) >= joined);
         for &i in &self.slots[..self.claimed] {
             release(usize::from(i));
         }

@@ -19,12 +19,13 @@ pub(crate) extern "C" fn worker_main(arg: *mut core::ffi::c_void) -> *mut core::
     slot.thread_id.store(sys::thread_id(), Ordering::Release);
     loop {
         seen = wait_for_change(&slot.ticket, seen);
-        let job = slot.job.load(Ordering::Acquire) as *const Job<'static>;
+        // Take the job; null means none was posted or the poster already revoked it.
+        let job = slot.job.swap(core::ptr::null_mut(), Ordering::AcqRel) as *const Job<'static>;
         if job.is_null() {
             continue;
         }
-        // SAFETY: the poster keeps the job alive until `finished` counts this worker,
-        // and posted it (Release on `ticket`) before we saw the new ticket (Acquire).
+        // SAFETY: a poster that finds its job taken waits until `finished` counts this
+        // worker before the job goes out of scope; it was posted (Release) before the swap.
         let job = unsafe { &*job };
         job.drain();
         job.finished.fetch_add(1, Ordering::Release);

@@ -1,0 +1,65 @@
+//! The C side under AddressSanitizer + UndefinedBehaviorSanitizer, and the seed case
+//! and the conformance program under valgrind's memcheck: any invalid access, leak of
+//! definedness or undefined behaviour fails the run.
+
+mod runner;
+use runner::{Case, Verdict, bin_dir, run_all};
+use std::process::Command;
+use std::time::Duration;
+
+#[test]
+fn c_programs_run_clean_under_asan_and_ubsan() {
+    let programs = [
+        "fork_seed",
+        "fork_parent_again",
+        "fork_child_factors",
+        "fork_shapes",
+        "fork_syscall",
+        "fork_many_callers",
+        "conformance",
+        "seed_shared",
+    ];
+    let cases: Vec<Case> = programs
+        .iter()
+        .map(|p| Case {
+            name: format!("asan+ubsan {p}"),
+            program: format!("asan/{p}"),
+            args: vec!["4".into()],
+            limit: Duration::from_secs(180),
+        })
+        .collect();
+    run_all("sanitizers", &cases);
+}
+
+#[test]
+fn seed_case_and_conformance_run_clean_under_valgrind() {
+    if Command::new("valgrind").arg("--version").output().is_err() {
+        panic!("valgrind is missing: run c-tests/setup-deps.sh");
+    }
+    for (program, args) in [("fork_seed", vec!["4"]), ("conformance", vec![])] {
+        let out = Command::new("timeout")
+            .args([
+                "300",
+                "valgrind",
+                "-q",
+                "--error-exitcode=99",
+                "--trace-children=no",
+            ])
+            .arg(bin_dir().join(program))
+            .args(&args)
+            .output()
+            .expect("run valgrind");
+        let verdict = match out.status.code() {
+            Some(0) => Verdict::Pass,
+            Some(c) => Verdict::Fail(c),
+            None => Verdict::Crash(-1),
+        };
+        println!("{:<28} valgrind {program}", format!("{verdict:?}"));
+        assert_eq!(
+            verdict,
+            Verdict::Pass,
+            "valgrind {program}:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
