@@ -108,39 +108,63 @@ const SANITIZED: [&str; 8] = [
     "seed_shared",
 ];
 
+/// How a C program is built.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Variant {
+    /// Against libforklu.a (or libforklu.so for `*_shared.c`).
+    Plain,
+    /// The same, with ASan and UBSan.
+    Sanitized,
+    /// A fork scenario against whatever LAPACK `FORKLU_PEER_LIB` names (peer mode).
+    Peer,
+}
+
 /// Compiles each `c/*.c` (a program with its own `main`) against libforklu.a, and the
 /// programs named `*_shared.c` against libforklu.so; the `SANITIZED` ones once more
-/// into `bin/asan/`.
+/// into `bin/asan/`, and the fork scenarios in peer mode into `bin/peer/`.
 fn compile_programs(include: &Path, here: &Path, out: &Path, libdir: &Path) {
     let bin = out.join("bin");
-    std::fs::create_dir_all(&bin).unwrap();
+    for dir in ["asan", "peer"] {
+        std::fs::create_dir_all(bin.join(dir)).unwrap();
+    }
     let mut sources: Vec<PathBuf> = std::fs::read_dir(here.join("c"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "c"))
         .collect();
     sources.sort();
-    std::fs::create_dir_all(bin.join("asan")).unwrap();
     let builds = sources.iter().flat_map(|src| {
         let name = src.file_stem().unwrap().to_string_lossy().into_owned();
-        let asan = SANITIZED.contains(&name.as_str());
-        [(src.clone(), name.clone(), false)]
+        let asan = SANITIZED
+            .contains(&name.as_str())
+            .then(|| (src.clone(), name.clone(), Variant::Sanitized));
+        let peer = name
+            .starts_with("fork_")
+            .then(|| (src.clone(), name.clone(), Variant::Peer));
+        [(src.clone(), name, Variant::Plain)]
             .into_iter()
-            .chain(asan.then(|| (src.clone(), name, true)))
+            .chain(asan)
+            .chain(peer)
     });
-    for (src, name, sanitized) in builds {
-        let target = if sanitized {
-            bin.join("asan").join(&name)
-        } else {
-            bin.join(&name)
+    for (src, name, variant) in builds {
+        let target = match variant {
+            Variant::Plain => bin.join(&name),
+            Variant::Sanitized => bin.join("asan").join(&name),
+            Variant::Peer => bin.join("peer").join(&name),
         };
         let mut cc = Command::new("cc");
-        if sanitized {
-            cc.args([
-                "-fsanitize=address,undefined",
-                "-fno-sanitize-recover=all",
-                "-fno-omit-frame-pointer",
-            ]);
+        match variant {
+            Variant::Sanitized => {
+                cc.args([
+                    "-fsanitize=address,undefined",
+                    "-fno-sanitize-recover=all",
+                    "-fno-omit-frame-pointer",
+                ]);
+            }
+            Variant::Peer => {
+                cc.arg("-DT_PEER");
+            }
+            Variant::Plain => {}
         }
         cc.args([
             "-std=c11",
@@ -160,7 +184,9 @@ fn compile_programs(include: &Path, here: &Path, out: &Path, libdir: &Path) {
         .arg(&src)
         .arg("-o")
         .arg(&target);
-        if name.ends_with("_shared") {
+        if variant == Variant::Peer {
+            // Linked against no LAPACK: the library comes from FORKLU_PEER_LIB at run time.
+        } else if name.ends_with("_shared") {
             cc.arg(format!("-L{}", libdir.display()))
                 .arg(format!("-Wl,-rpath,{}", libdir.display()))
                 .arg("-lforklu");

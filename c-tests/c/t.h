@@ -14,7 +14,49 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#ifdef T_PEER
+/* Peer mode: the same program against any LAPACK, loaded with dlopen from
+ * FORKLU_PEER_LIB (symbol FORKLU_PEER_GETRF, FORKLU_PEER_BITS 32 or 64, thread setter
+ * FORKLU_PEER_SETTER taking an int by value, FORKLU_PEER_PRELOAD loaded first). */
+#define dgetrf_ t_peer_dgetrf_
+#define forklu_set_num_threads t_peer_set_num_threads
+#define forklu_get_num_threads t_peer_get_num_threads
+#endif
 #include "forklu.h"
+#ifdef T_PEER
+#include <dlfcn.h>
+static void *t_peer_getrf;
+static void (*t_peer_setter)(int);
+static int t_peer_bits = 32, t_peer_threads = 1;
+
+__attribute__((constructor)) static void t_peer_load(void) {
+    const char *pre = getenv("FORKLU_PEER_PRELOAD"), *lib = getenv("FORKLU_PEER_LIB");
+    if (pre && *pre && !dlopen(pre, RTLD_NOW | RTLD_GLOBAL)) { fprintf(stderr, "peer preload: %s\n", dlerror()); exit(2); }
+    void *h = lib ? dlopen(lib, RTLD_NOW | RTLD_LOCAL) : NULL;
+    if (!h) { fprintf(stderr, "peer: %s\n", lib ? dlerror() : "FORKLU_PEER_LIB unset"); exit(2); }
+    t_peer_getrf = dlsym(h, getenv("FORKLU_PEER_GETRF") ? getenv("FORKLU_PEER_GETRF") : "dgetrf_");
+    const char *setter = getenv("FORKLU_PEER_SETTER");
+    if (setter && *setter) *(void **)&t_peer_setter = dlsym(h, setter);
+    if (getenv("FORKLU_PEER_BITS")) t_peer_bits = atoi(getenv("FORKLU_PEER_BITS"));
+    if (!t_peer_getrf) { fprintf(stderr, "peer: no dgetrf symbol\n"); exit(2); }
+}
+
+void t_peer_set_num_threads(int n) { t_peer_threads = n; if (t_peer_setter) t_peer_setter(n); }
+int t_peer_get_num_threads(void) { return t_peer_threads; }
+
+void t_peer_dgetrf_(const int *m, const int *n, double *a, const int *lda, int *ipiv, int *info) {
+    if (t_peer_bits == 64) {
+        int64_t m64 = *m, n64 = *n, lda64 = *lda, info64 = 0, k = *m < *n ? *m : *n;
+        int64_t *p64 = malloc(sizeof(int64_t) * (size_t)(k > 0 ? k : 1));
+        ((void (*)(const int64_t *, const int64_t *, double *, const int64_t *, int64_t *, int64_t *))t_peer_getrf)(&m64, &n64, a, &lda64, p64, &info64);
+        for (int64_t i = 0; i < k; i++) ipiv[i] = (int)p64[i];
+        *info = (int)info64;
+        free(p64);
+    } else {
+        ((void (*)(const int *, const int *, double *, const int *, int *, int *))t_peer_getrf)(m, n, a, lda, ipiv, info);
+    }
+}
+#endif
 
 static volatile int t_status;
 

@@ -1,0 +1,108 @@
+//! This machine's double-precision FMA peak, measured: independent FMA chains (enough to
+//! cover latency times throughput) on one core and on every core. "Percent of peak"
+//! elsewhere refers to this number. `peak [--seconds S]`
+
+use std::time::Instant;
+
+#[cfg(target_arch = "x86_64")]
+mod fma {
+    use std::arch::x86_64::*;
+
+    /// `iters` rounds of 16 independent 512-bit FMAs; returns a value to keep them alive.
+    ///
+    /// # Safety
+    /// The CPU supports AVX-512F.
+    #[target_feature(enable = "avx512f")]
+    pub unsafe fn avx512(iters: u64) -> f64 {
+        let m = _mm512_set1_pd(0.999_999_9);
+        let a = _mm512_set1_pd(1e-9);
+        let mut acc = [_mm512_set1_pd(1.0); 16];
+        for _ in 0..iters {
+            for x in acc.iter_mut() {
+                *x = _mm512_fmadd_pd(*x, m, a);
+            }
+        }
+        acc.iter().map(|&x| _mm512_reduce_add_pd(x)).sum()
+    }
+
+    /// As [`avx512`] with 256-bit FMAs.
+    ///
+    /// # Safety
+    /// The CPU supports AVX2 and FMA.
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn avx2(iters: u64) -> f64 {
+        let m = _mm256_set1_pd(0.999_999_9);
+        let a = _mm256_set1_pd(1e-9);
+        let mut acc = [_mm256_set1_pd(1.0); 16];
+        for _ in 0..iters {
+            for x in acc.iter_mut() {
+                *x = _mm256_fmadd_pd(*x, m, a);
+            }
+        }
+        let mut out = [0.0; 4];
+        let mut s = 0.0;
+        for x in acc {
+            // SAFETY: `out` holds 4 doubles.
+            unsafe { _mm256_storeu_pd(out.as_mut_ptr(), x) };
+            s += out.iter().sum::<f64>();
+        }
+        s
+    }
+}
+
+/// GFLOPS of one thread running the widest FMA the CPU has, for about `seconds`.
+fn one_core(seconds: f64) -> (f64, &'static str) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let (lanes, name): (f64, &str) = if is_x86_feature_detected!("avx512f") {
+            (8.0, "AVX-512")
+        } else if is_x86_feature_detected!("fma") {
+            (4.0, "AVX2+FMA")
+        } else {
+            return (0.0, "no FMA");
+        };
+        let run = |iters| {
+            // SAFETY: the feature was detected just above.
+            unsafe {
+                if lanes == 8.0 {
+                    fma::avx512(iters)
+                } else {
+                    fma::avx2(iters)
+                }
+            }
+        };
+        let mut iters = 1u64 << 20;
+        loop {
+            let t = Instant::now();
+            std::hint::black_box(run(iters));
+            let dt = t.elapsed().as_secs_f64();
+            if dt > seconds {
+                return (iters as f64 * 16.0 * lanes * 2.0 / dt * 1e-9, name);
+            }
+            iters *= 2;
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    (0.0, "not measured on this architecture")
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let seconds = args
+        .iter()
+        .position(|a| a == "--seconds")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.5);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let (single, isa) = one_core(seconds);
+    let all: f64 = std::thread::scope(|s| {
+        let hs: Vec<_> = (0..cores)
+            .map(|_| s.spawn(|| one_core(seconds).0))
+            .collect();
+        hs.into_iter().map(|h| h.join().unwrap()).sum()
+    });
+    println!(
+        "FMA peak ({isa}, double): {single:.1} GFLOPS on 1 core, {all:.1} GFLOPS on {cores} cores"
+    );
+}
