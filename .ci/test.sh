@@ -15,4 +15,8 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "== no_std core without libc"
 cargo build --quiet -p forklu --no-default-features
 echo "== cargo test"
-cargo test --workspace
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+cargo test --workspace 2>&1 | tee "$log"
+# One total over every test binary (cargo's last line is only the last binary's).
+awk '/^test result:/ { p += $4; f += $6 } END { printf "forklu: %d passed, %d failed\n", p, f }' "$log"
