@@ -44,6 +44,20 @@ pub struct Spec {
 }
 
 impl Spec {
+    /// forklu's own `libforklu.so` (release build), loaded like any peer.
+    pub fn forklu(path: String) -> Spec {
+        Spec {
+            name: "forklu".into(),
+            path,
+            getrf: "dgetrf_".into(),
+            bits: 32,
+            setter: "forklu_set_num_threads".into(),
+            setter_arg: "int".into(),
+            preload: vec![],
+            corename: String::new(),
+        }
+    }
+
     /// Parses a tab-separated manifest line; `None` for comments and malformed lines.
     pub fn parse(line: &str) -> Option<Spec> {
         if line.starts_with('#') || line.trim().is_empty() {

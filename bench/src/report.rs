@@ -63,13 +63,15 @@ pub fn csv(names: &[String], rows: &[Row]) -> String {
 pub fn svg(names: &[String], rows: &[Row]) -> String {
     let (w, h, left, bottom) = (760.0, 420.0, 60.0, 40.0);
     let square: Vec<&Row> = rows.iter().filter(|r| r.m == r.n).collect();
-    let max_n = square.iter().map(|r| r.n).max().unwrap_or(1) as f64;
+    let max_n = square.iter().map(|r| r.n).max().unwrap_or(2) as f64;
+    let min_n = square.iter().map(|r| r.n).min().unwrap_or(1) as f64;
+    let span = (max_n.ln() - min_n.ln()).max(1e-9);
     let max_g = square
         .iter()
         .flat_map(|r| r.gflops.iter().map(|g| g.0))
         .fold(1.0, f64::max)
         * 1.1;
-    let x = |n: usize| left + (n as f64).ln() / max_n.ln().max(1.0) * (w - left - 20.0);
+    let x = |n: usize| left + 10.0 + ((n as f64).ln() - min_n.ln()) / span * (w - left - 40.0);
     let y = |g: f64| h - bottom - g / max_g * (h - bottom - 20.0);
     let colors = [
         "#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#7f7f7f",
@@ -145,4 +147,42 @@ pub fn svg(names: &[String], rows: &[Row]) -> String {
     }
     s.push_str("</svg>\n");
     s
+}
+
+/// Rows read back from [`csv`]'s output (to redraw a chart without measuring again).
+pub fn rows_from_csv(text: &str) -> (Vec<String>, Vec<Row>) {
+    let mut names: Vec<String> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        if f.len() < 7 {
+            continue;
+        }
+        let (m, n, threads) = (
+            f[1].parse().unwrap_or(0),
+            f[2].parse().unwrap_or(0),
+            f[3].parse().unwrap_or(0),
+        );
+        let g = (
+            f[4].parse().unwrap_or(0.0),
+            f[5].parse().unwrap_or(0.0),
+            f[6] == "true",
+        );
+        if !names.iter().any(|x| x == f[0]) {
+            names.push(f[0].to_string());
+        }
+        match rows
+            .iter_mut()
+            .find(|r| r.m == m && r.n == n && r.threads == threads)
+        {
+            Some(r) => r.gflops.push(g),
+            None => rows.push(Row {
+                m,
+                n,
+                threads,
+                gflops: vec![g],
+            }),
+        }
+    }
+    (names, rows)
 }

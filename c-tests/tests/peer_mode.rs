@@ -4,24 +4,9 @@
 //! by the test command. Run it with `bash c-tests/peers.sh`.
 
 mod runner;
-use runner::{Case, Verdict, run};
+use runner::{Case, FORK_SCENARIOS, Verdict, run};
 use std::path::PathBuf;
 use std::time::Duration;
-
-const SCENARIOS: [&str; 12] = [
-    "fork_seed",
-    "fork_parent_again",
-    "fork_child_factors",
-    "fork_both_factor",
-    "fork_grandchild",
-    "fork_storm",
-    "fork_during_getrf",
-    "fork_many_callers",
-    "fork_syscall",
-    "fork_shapes",
-    "fork_spawn",
-    "fork_atfork_order",
-];
 
 #[test]
 #[ignore = "documentation run: needs the peers from bench/peers.sh (c-tests/peers.sh)"]
@@ -54,7 +39,7 @@ fn fork_scenarios_against_every_peer() {
         print!(" {:>22}", l[0]);
     }
     println!();
-    for scenario in SCENARIOS {
+    for scenario in FORK_SCENARIOS {
         print!("{scenario:<20}");
         for l in &libs {
             let case = Case {

@@ -9,16 +9,16 @@ use std::time::Duration;
 
 #[test]
 fn c_programs_run_clean_under_asan_and_ubsan() {
-    let programs = [
-        "fork_seed",
-        "fork_parent_again",
-        "fork_child_factors",
-        "fork_shapes",
-        "fork_syscall",
-        "fork_many_callers",
-        "conformance",
-        "seed_shared",
-    ];
+    // Whatever build.rs compiled with the sanitizers (its SANITIZED list).
+    let mut programs: Vec<String> = std::fs::read_dir(bin_dir().join("asan"))
+        .expect("bin/asan")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    programs.sort();
+    assert!(
+        programs.len() >= 5,
+        "only {programs:?} were built with the sanitizers"
+    );
     let cases: Vec<Case> = programs
         .iter()
         .map(|p| Case {

@@ -74,19 +74,11 @@ fn main() {
     let forks: usize = value("--forks").and_then(|v| v.parse().ok()).unwrap_or(200);
     let threads: usize = value("--threads").and_then(|v| v.parse().ok()).unwrap_or(2);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let forklu = Spec {
-        name: "forklu".into(),
-        path: root
-            .join("target/release/libforklu.so")
+    let forklu = Spec::forklu(
+        root.join("target/release/libforklu.so")
             .display()
             .to_string(),
-        getrf: "dgetrf_".into(),
-        bits: 32,
-        setter: "forklu_set_num_threads".into(),
-        setter_arg: "int".into(),
-        preload: vec![],
-        corename: String::new(),
-    };
+    );
     let peers_dir = std::env::var("FORKLU_PEERS_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|_| root.join("target/peers"));

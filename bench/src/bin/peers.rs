@@ -1,10 +1,11 @@
 //! Side-by-side dgetrf: forklu and every peer `bench/peers.sh` installed, loaded with
 //! `dlopen` into this one process and timed interleaved, with 1 thread and all cores.
 //!
-//! `peers [--quick | --smoke] [--forklu PATH] [--manifest PATH] [--out DIR]`
+//! `peers [--quick | --smoke] [--forklu PATH] [--manifest PATH] [--out DIR]`, or
+//! `peers --from-csv FILE` to print the table and redraw the chart of an earlier run.
 
 use forklu_bench::loader::{Lapack, Spec};
-use forklu_bench::report::{Row, csv, svg, table};
+use forklu_bench::report::{Row, csv, rows_from_csv, svg, table};
 use forklu_bench::timing::{getrf_flops, time_shape};
 use std::path::PathBuf;
 
@@ -32,17 +33,15 @@ fn main() {
     let out = value("--out")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target/bench"));
+    if let Some(path) = value("--from-csv") {
+        let (names, rows) = rows_from_csv(&std::fs::read_to_string(&path).expect("read the CSV"));
+        print!("{}", table(&names, &rows));
+        std::fs::create_dir_all(&out).expect("output folder");
+        std::fs::write(out.join("peers.svg"), svg(&names, &rows)).expect("write the chart");
+        return;
+    }
 
-    let own = Spec {
-        name: "forklu".into(),
-        path: forklu,
-        getrf: "dgetrf_".into(),
-        bits: 32,
-        setter: "forklu_set_num_threads".into(),
-        setter_arg: "int".into(),
-        preload: vec![],
-        corename: String::new(),
-    };
+    let own = Spec::forklu(forklu);
     let mut libs = vec![Lapack::load(&own).unwrap_or_else(|e| panic!("forklu: {e}"))];
     if let Ok(text) = std::fs::read_to_string(&manifest) {
         for spec in text.lines().filter_map(Spec::parse) {

@@ -8,6 +8,22 @@ use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The C fork scenarios (issue list order), run by the suite and by peer mode.
+pub const FORK_SCENARIOS: [&str; 12] = [
+    "fork_seed",
+    "fork_parent_again",
+    "fork_child_factors",
+    "fork_both_factor",
+    "fork_grandchild",
+    "fork_storm",
+    "fork_during_getrf",
+    "fork_many_callers",
+    "fork_syscall",
+    "fork_shapes",
+    "fork_spawn",
+    "fork_atfork_order",
+];
+
 /// One program run: its name, arguments and deadline.
 pub struct Case {
     pub name: String,
