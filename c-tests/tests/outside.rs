@@ -18,7 +18,14 @@ fn zero_allocations_and_the_shared_library() {
         args: vec![],
         limit: Duration::from_secs(60),
     };
-    run_all("outside", &[case("no_malloc"), case("seed_shared")]);
+    run_all(
+        "outside",
+        &[
+            case("no_malloc"),
+            case("seed_shared"),
+            case("thread_control"),
+        ],
+    );
 }
 
 #[test]

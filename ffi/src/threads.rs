@@ -4,7 +4,7 @@
 /// `forklu_get_max_threads()` are clamped to it.
 #[unsafe(no_mangle)]
 pub extern "C" fn forklu_set_num_threads(n: i32) {
-    forklu::pool::set_num_threads(usize::try_from(n).unwrap_or(1));
+    forklu::pool::set_num_threads(usize::try_from(n).ok().filter(|&v| v >= 1).unwrap_or(1));
 }
 
 /// How many threads a call may use.
