@@ -11,7 +11,7 @@ fn libdir() -> PathBuf {
 }
 
 #[test]
-fn zero_allocations_and_the_shared_library() {
+fn allocation_shared_library_thread_control_and_every_symbol() {
     let case = |p: &str| Case {
         name: p.into(),
         program: p.into(),
@@ -24,6 +24,7 @@ fn zero_allocations_and_the_shared_library() {
             case("no_malloc"),
             case("seed_shared"),
             case("thread_control"),
+            case("every_symbol"),
         ],
     );
 }
