@@ -22,8 +22,8 @@ fn swap_blocks<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize, backward
     let (rows, cols) = (a.rows(), a.cols());
     let target = |i: usize| ipiv[i].row().map_or(i, |r| r - 1 - offset);
     let steps = ipiv.len().min(rows);
-    // A column stride that is a multiple of 1 KiB puts a block's columns in at most four
-    // L1 sets, more lines than a set holds: swap one contiguous column at a time then.
+    // A column stride that is a multiple of 4 KiB puts a whole block's columns in one L1
+    // set, more lines than it holds: swap one contiguous column at a time then.
     if a.row_stride() == 1
         && (a.col_stride() * core::mem::size_of::<f64>()).is_multiple_of(ALIASING_STRIDE)
     {
