@@ -5,7 +5,11 @@
 set -euo pipefail
 
 missing=()
-ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || missing+=(libclang-dev)
+# libclang.so or libclang-N.so.M exactly: libclang-cpp (pulled in by other
+# packages) is a different library that bindgen cannot use.
+compgen -G '/usr/lib/llvm-*/lib/libclang.so*' >/dev/null \
+  || compgen -G '/usr/lib/llvm-*/lib/libclang-[0-9]*.so*' >/dev/null \
+  || missing+=(libclang-dev)
 [ -e /usr/lib/x86_64-linux-gnu/lapack/liblapack.so.3 ] || missing+=(liblapack3)
 [ -e /usr/lib/x86_64-linux-gnu/blas/libblas.so.3 ] || missing+=(libblas3)
 command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
