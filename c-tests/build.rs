@@ -16,6 +16,7 @@ fn main() {
         "ffi/src",
         "ffi/build.rs",
         "ffi/Cargo.toml",
+        "ffi/scipy",
         "core/Cargo.toml",
         "include/forklu.h",
     ] {
@@ -58,8 +59,8 @@ fn generate_header(root: &Path, here: &Path, out: &Path) {
         .write_to_file(out.join("forklu.h"));
 }
 
-/// `cargo build --release -p forklu-ffi` into target/c-tests-lib (a separate target
-/// dir, so the outer cargo's lock is not needed).
+/// `cargo build --release -p forklu-ffi -p forklu-scipy` into target/c-tests-lib (a
+/// separate target dir, so the outer cargo's lock is not needed).
 fn build_library(root: &Path) -> PathBuf {
     let target = root.join("target/c-tests-lib");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
@@ -71,6 +72,8 @@ fn build_library(root: &Path) -> PathBuf {
             "--quiet",
             "-p",
             "forklu-ffi",
+            "-p",
+            "forklu-scipy",
             "--target-dir",
         ])
         .arg(&target)
@@ -97,7 +100,7 @@ fn bind_header(include: &Path, out: &Path) {
 
 /// Programs also built with AddressSanitizer and UndefinedBehaviorSanitizer (the
 /// malloc interposer and the static-link programs cannot be).
-const SANITIZED: [&str; 8] = [
+const SANITIZED: [&str; 9] = [
     "fork_seed",
     "fork_parent_again",
     "fork_child_factors",
@@ -106,6 +109,7 @@ const SANITIZED: [&str; 8] = [
     "fork_many_callers",
     "conformance",
     "seed_shared",
+    "null_args",
 ];
 
 /// How a C program is built.

@@ -128,6 +128,60 @@ static void solves(int n, int nrhs, uint64_t seed) {
     t_free(&f);
 }
 
+/* NaN and Inf placed where they matter (first pivot, a whole column, everywhere, next to
+ * an exactly zero column), at sizes that reach the unblocked, recursive and parallel
+ * paths: every routine returns (the runner's timeout catches a hang) with the info the
+ * reference reports. A pivot that is NaN is not zero, so LAPACK reports no singularity
+ * for it; only exact zeros count. */
+static void nan_inf(void) {
+    const double bad[] = {nan(""), INFINITY, -INFINITY};
+    int sizes[][2] = {{5, 5}, {60, 60}, {130, 130}, {90, 40}, {40, 90}};
+    for (size_t v = 0; v < 3; v++)
+        for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+            int m = sizes[z][0], n = sizes[z][1], k = m < n ? m : n;
+            char what[64];
+            for (int place = 0; place < 5; place++) {
+                double *a = t_random(m, n, m, 700 + z * 8 + place);
+                if (place == 0) a[0] = bad[v];                                       /* first pivot */
+                if (place == 1) for (int i = 0; i < m; i++) a[i + (size_t)(k / 2) * m] = bad[v]; /* a column */
+                if (place == 2) for (size_t i = 0; i < (size_t)m * n; i++) a[i] = bad[v];       /* everywhere */
+                if (place == 3) {                                   /* zero column, then the value */
+                    for (int i = 0; i < m; i++) a[i + (size_t)(k / 3) * m] = 0;
+                    a[(m - 1) + (size_t)(n - 1) * m] = bad[v];
+                }
+                if (place == 4) a[(m / 2) + (size_t)(k / 2) * m] = bad[v];          /* one entry inside */
+                snprintf(what, sizeof what, "%s at place %d", v == 0 ? "NaN" : v == 1 ? "Inf" : "-Inf", place);
+                compare_getrf(what, a, m, n, m, 0);
+                if (m == n) {
+                    /* dgesv_, then dgetri_ on its factors, then dgetrs_ with a bad right-hand side. */
+                    int nrhs = 2, ix = 7, iy = 7, lw = 64 * n;
+                    double *ax = t_copy(a, (size_t)n * n), *ay = t_copy(a, (size_t)n * n);
+                    double *bx = t_random(n, nrhs, n, 9), *by = t_copy(bx, (size_t)n * nrhs);
+                    int *px = calloc((size_t)n, sizeof(int)), *py = calloc((size_t)n, sizeof(int));
+                    dgesv_(&n, &nrhs, ax, &n, px, bx, &n, &ix);
+                    ref_gesv(&n, &nrhs, ay, &n, py, by, &n, &iy);
+                    if (ix != iy) t_error("dgesv_ %s n=%d: info %d, reference %d\n", what, n, ix, iy);
+                    double *wx = malloc(sizeof(double) * lw), *wy = malloc(sizeof(double) * lw);
+                    if (ix == 0) {
+                        dgetri_(&n, ax, &n, px, wx, &lw, &ix);
+                        ref_getri(&n, ay, &n, py, wy, &lw, &iy);
+                        if (ix != iy) t_error("dgetri_ %s n=%d: info %d, reference %d\n", what, n, ix, iy);
+                    }
+                    double *fin = t_random(n, n, n, 11);
+                    t_lu f = t_factor("finite factors", fin, n, n, n);
+                    free(fin);
+                    bx[0] = by[0] = bad[v];
+                    dgetrs_("N", &n, &nrhs, f.lu, &n, f.ipiv, bx, &n, &ix);
+                    ref_getrs("N", &n, &nrhs, f.lu, &n, f.ipiv, by, &n, &iy, 1);
+                    if (ix != iy) t_error("dgetrs_ %s n=%d: info %d, reference %d\n", what, n, ix, iy);
+                    free(ax); free(ay); free(bx); free(by); free(px); free(py); free(wx); free(wy);
+                    t_free(&f);
+                }
+                free(a);
+            }
+        }
+}
+
 /* The ILP64 twins and the LAPACKE-style API against the LP64 entry points. */
 static void other_entry_points(int m, int n, uint64_t seed) {
     int lda = m + 2;
@@ -199,6 +253,7 @@ int main(void) {
     compare_getrf("NaN-bearing", nan_a, 60, 60, 60, 0);
     free(nan_a);
 
+    nan_inf();
     bad_args();
     solves(1, 1, 500);
     solves(37, 3, 501);

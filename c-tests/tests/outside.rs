@@ -25,6 +25,7 @@ fn allocation_shared_library_thread_control_and_every_symbol() {
             case("seed_shared"),
             case("thread_control"),
             case("every_symbol"),
+            case("null_args"),
         ],
     );
 }
@@ -78,6 +79,43 @@ fn shared_library_exports_every_entry_point_and_a_soname() {
         String::from_utf8_lossy(&elf.stdout).contains("Library soname: [libforklu.so.0]"),
         "SONAME missing"
     );
+}
+
+#[test]
+fn scipy_shim_matches_libforklu_and_survives_the_seed() {
+    let shim = libdir().join("libforklu_scipy.so");
+    run_all(
+        "outside",
+        &[Case {
+            name: "scipy_shim".into(),
+            program: "scipy_shim".into(),
+            args: vec![shim.to_string_lossy().into_owned()],
+            limit: Duration::from_secs(60),
+        }],
+    );
+}
+
+/// The shim exports the eight `scipy_` names and nothing else: a preloaded library that
+/// also exported `dgetrf_` would take calls its user did not ask it to take.
+#[test]
+fn scipy_shim_exports_exactly_its_eight_names() {
+    let nm = Command::new("nm")
+        .args(["-D", "--defined-only"])
+        .arg(libdir().join("libforklu_scipy.so"))
+        .output()
+        .expect("nm");
+    let mut exported: Vec<String> = String::from_utf8_lossy(&nm.stdout)
+        .lines()
+        .filter(|l| l.split_whitespace().nth(1).is_some_and(|t| t == "T"))
+        .filter_map(|l| l.split_whitespace().last().map(str::to_string))
+        .collect();
+    exported.sort();
+    let mut want: Vec<String> = ["dgesv", "dgetrf", "dgetri", "dgetrs"]
+        .iter()
+        .flat_map(|r| [format!("scipy_{r}_"), format!("scipy_{r}_64_")])
+        .collect();
+    want.sort();
+    assert_eq!(exported, want);
 }
 
 #[test]

@@ -5,8 +5,7 @@
 //! Each function reads and writes only the stated matrix, pivots and workspace, never
 //! prints and never stops the program: a bad argument is reported in `info`.
 
-use crate::args::{self, Layout};
-use crate::routines;
+use crate::calls;
 use core::ffi::c_char;
 
 /// Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
@@ -25,20 +24,8 @@ pub unsafe extern "C" fn dgetrf_(
     ipiv: *mut i32,
     info: *mut i32,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::getrf::<i32>(
-            Layout::ColMajor,
-            0,
-            args::read(m),
-            args::read(n),
-            a,
-            args::read(lda),
-            ipiv,
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgetrf::<i32>(m, n, a, lda, ipiv, info) }
 }
 
 /// Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
@@ -57,20 +44,8 @@ pub unsafe extern "C" fn forklu_dgetrf_(
     ipiv: *mut i32,
     info: *mut i32,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::getrf::<i32>(
-            Layout::ColMajor,
-            0,
-            args::read(m),
-            args::read(n),
-            a,
-            args::read(lda),
-            ipiv,
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgetrf::<i32>(m, n, a, lda, ipiv, info) }
 }
 
 /// Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
@@ -89,20 +64,8 @@ pub unsafe extern "C" fn dgetrf_64_(
     ipiv: *mut i64,
     info: *mut i64,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::getrf::<i64>(
-            Layout::ColMajor,
-            0,
-            args::read(m),
-            args::read(n),
-            a,
-            args::read(lda),
-            ipiv,
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgetrf::<i64>(m, n, a, lda, ipiv, info) }
 }
 
 /// Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
@@ -121,20 +84,8 @@ pub unsafe extern "C" fn forklu_dgetrf_64_(
     ipiv: *mut i64,
     info: *mut i64,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::getrf::<i64>(
-            Layout::ColMajor,
-            0,
-            args::read(m),
-            args::read(n),
-            a,
-            args::read(lda),
-            ipiv,
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgetrf::<i64>(m, n, a, lda, ipiv, info) }
 }
 
 /// Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
@@ -155,23 +106,8 @@ pub unsafe extern "C" fn dgetrs_(
     ldb: *const i32,
     info: *mut i32,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::getrs::<i32>(
-            Layout::ColMajor,
-            0,
-            args::read_char(trans),
-            args::read(n),
-            args::read(nrhs),
-            a,
-            args::read(lda),
-            ipiv,
-            b,
-            args::read(ldb),
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgetrs::<i32>(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
@@ -192,23 +128,8 @@ pub unsafe extern "C" fn forklu_dgetrs_(
     ldb: *const i32,
     info: *mut i32,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::getrs::<i32>(
-            Layout::ColMajor,
-            0,
-            args::read_char(trans),
-            args::read(n),
-            args::read(nrhs),
-            a,
-            args::read(lda),
-            ipiv,
-            b,
-            args::read(ldb),
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgetrs::<i32>(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
@@ -229,23 +150,8 @@ pub unsafe extern "C" fn dgetrs_64_(
     ldb: *const i64,
     info: *mut i64,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::getrs::<i64>(
-            Layout::ColMajor,
-            0,
-            args::read_char(trans),
-            args::read(n),
-            args::read(nrhs),
-            a,
-            args::read(lda),
-            ipiv,
-            b,
-            args::read(ldb),
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgetrs::<i64>(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
@@ -266,23 +172,8 @@ pub unsafe extern "C" fn forklu_dgetrs_64_(
     ldb: *const i64,
     info: *mut i64,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::getrs::<i64>(
-            Layout::ColMajor,
-            0,
-            args::read_char(trans),
-            args::read(n),
-            args::read(nrhs),
-            a,
-            args::read(lda),
-            ipiv,
-            b,
-            args::read(ldb),
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgetrs::<i64>(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
@@ -302,22 +193,8 @@ pub unsafe extern "C" fn dgesv_(
     ldb: *const i32,
     info: *mut i32,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::gesv::<i32>(
-            Layout::ColMajor,
-            0,
-            args::read(n),
-            args::read(nrhs),
-            a,
-            args::read(lda),
-            ipiv,
-            b,
-            args::read(ldb),
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgesv::<i32>(n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
@@ -337,22 +214,8 @@ pub unsafe extern "C" fn forklu_dgesv_(
     ldb: *const i32,
     info: *mut i32,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::gesv::<i32>(
-            Layout::ColMajor,
-            0,
-            args::read(n),
-            args::read(nrhs),
-            a,
-            args::read(lda),
-            ipiv,
-            b,
-            args::read(ldb),
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgesv::<i32>(n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
@@ -372,22 +235,8 @@ pub unsafe extern "C" fn dgesv_64_(
     ldb: *const i64,
     info: *mut i64,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::gesv::<i64>(
-            Layout::ColMajor,
-            0,
-            args::read(n),
-            args::read(nrhs),
-            a,
-            args::read(lda),
-            ipiv,
-            b,
-            args::read(ldb),
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgesv::<i64>(n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
@@ -407,22 +256,8 @@ pub unsafe extern "C" fn forklu_dgesv_64_(
     ldb: *const i64,
     info: *mut i64,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::gesv::<i64>(
-            Layout::ColMajor,
-            0,
-            args::read(n),
-            args::read(nrhs),
-            a,
-            args::read(lda),
-            ipiv,
-            b,
-            args::read(ldb),
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgesv::<i64>(n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
@@ -441,21 +276,8 @@ pub unsafe extern "C" fn dgetri_(
     lwork: *const i32,
     info: *mut i32,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::getri::<i32>(
-            Layout::ColMajor,
-            0,
-            args::read(n),
-            a,
-            args::read(lda),
-            ipiv,
-            work,
-            args::read(lwork),
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgetri::<i32>(n, a, lda, ipiv, work, lwork, info) }
 }
 
 /// Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
@@ -474,21 +296,8 @@ pub unsafe extern "C" fn forklu_dgetri_(
     lwork: *const i32,
     info: *mut i32,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::getri::<i32>(
-            Layout::ColMajor,
-            0,
-            args::read(n),
-            a,
-            args::read(lda),
-            ipiv,
-            work,
-            args::read(lwork),
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgetri::<i32>(n, a, lda, ipiv, work, lwork, info) }
 }
 
 /// Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
@@ -507,21 +316,8 @@ pub unsafe extern "C" fn dgetri_64_(
     lwork: *const i64,
     info: *mut i64,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::getri::<i64>(
-            Layout::ColMajor,
-            0,
-            args::read(n),
-            a,
-            args::read(lda),
-            ipiv,
-            work,
-            args::read(lwork),
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgetri::<i64>(n, a, lda, ipiv, work, lwork, info) }
 }
 
 /// Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
@@ -540,19 +336,6 @@ pub unsafe extern "C" fn forklu_dgetri_64_(
     lwork: *const i64,
     info: *mut i64,
 ) {
-    // SAFETY: the caller upholds LAPACK's contract for these arguments.
-    let r = unsafe {
-        routines::getri::<i64>(
-            Layout::ColMajor,
-            0,
-            args::read(n),
-            a,
-            args::read(lda),
-            ipiv,
-            work,
-            args::read(lwork),
-        )
-    };
-    // SAFETY: `info` is null or valid per the same contract.
-    unsafe { args::write_info(info, r) };
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { calls::dgetri::<i64>(n, a, lda, ipiv, work, lwork, info) }
 }

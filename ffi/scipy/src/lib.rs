@@ -1,0 +1,105 @@
+//! `libforklu_scipy.so`: forklu's `dgetrf`, `dgetrs`, `dgesv` and `dgetri` under the
+//! names the numpy and scipy wheels call in their bundled OpenBLAS: `scipy_dgetrf_64_`
+//! ... (ILP64, numpy) and `scipy_dgetrf_` ... (LP64, scipy). Preloaded
+//! (`LD_PRELOAD=libforklu_scipy.so python ...`), it takes those calls; every other
+//! routine stays with OpenBLAS.
+//!
+//! The translation layer is `libforklu`'s own (`ffi/src`), compiled in here, not copied;
+//! this file only names the exports.
+#![no_std]
+
+// `args` and `routines` also serve the LAPACKE-style API, which this library leaves out.
+#[allow(dead_code)]
+#[path = "../../src/args.rs"]
+mod args;
+#[path = "../../src/calls.rs"]
+mod calls;
+#[allow(dead_code)]
+#[path = "../../src/routines.rs"]
+mod routines;
+#[path = "../../src/runtime.rs"]
+mod runtime;
+
+use core::ffi::c_char;
+
+/// One exported name per routine and integer width, each a forward to `calls`.
+macro_rules! exports {
+    ($int:ty: $getrf:ident, $getrs:ident, $gesv:ident, $getri:ident) => {
+        /// `dgetrf` (see `include/forklu.h`).
+        ///
+        /// # Safety
+        /// LAPACK's contract: every pointer is valid for the dimensions it describes.
+        #[unsafe(no_mangle)]
+        pub unsafe extern "C" fn $getrf(
+            m: *const $int,
+            n: *const $int,
+            a: *mut f64,
+            lda: *const $int,
+            ipiv: *mut $int,
+            info: *mut $int,
+        ) {
+            // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+            unsafe { calls::dgetrf(m, n, a, lda, ipiv, info) }
+        }
+
+        /// `dgetrs` (see `include/forklu.h`).
+        ///
+        /// # Safety
+        /// LAPACK's contract: every pointer is valid for the dimensions it describes.
+        #[unsafe(no_mangle)]
+        pub unsafe extern "C" fn $getrs(
+            trans: *const c_char,
+            n: *const $int,
+            nrhs: *const $int,
+            a: *const f64,
+            lda: *const $int,
+            ipiv: *const $int,
+            b: *mut f64,
+            ldb: *const $int,
+            info: *mut $int,
+        ) {
+            // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+            unsafe { calls::dgetrs(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
+        }
+
+        /// `dgesv` (see `include/forklu.h`).
+        ///
+        /// # Safety
+        /// LAPACK's contract: every pointer is valid for the dimensions it describes.
+        #[unsafe(no_mangle)]
+        pub unsafe extern "C" fn $gesv(
+            n: *const $int,
+            nrhs: *const $int,
+            a: *mut f64,
+            lda: *const $int,
+            ipiv: *mut $int,
+            b: *mut f64,
+            ldb: *const $int,
+            info: *mut $int,
+        ) {
+            // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+            unsafe { calls::dgesv(n, nrhs, a, lda, ipiv, b, ldb, info) }
+        }
+
+        /// `dgetri` (see `include/forklu.h`).
+        ///
+        /// # Safety
+        /// LAPACK's contract: every pointer is valid for the dimensions it describes.
+        #[unsafe(no_mangle)]
+        pub unsafe extern "C" fn $getri(
+            n: *const $int,
+            a: *mut f64,
+            lda: *const $int,
+            ipiv: *const $int,
+            work: *mut f64,
+            lwork: *const $int,
+            info: *mut $int,
+        ) {
+            // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+            unsafe { calls::dgetri(n, a, lda, ipiv, work, lwork, info) }
+        }
+    };
+}
+
+exports!(i32: scipy_dgetrf_, scipy_dgetrs_, scipy_dgesv_, scipy_dgetri_);
+exports!(i64: scipy_dgetrf_64_, scipy_dgetrs_64_, scipy_dgesv_64_, scipy_dgetri_64_);
