@@ -87,3 +87,109 @@ fn store_one(alpha: f64, acc: f64, beta: f64, c: f64) -> f64 {
         ))
     }
 }
+
+/// Rows of the diagonal block [`lower_unit_solve`] takes: two vectors of 8.
+pub const SOLVE_ROWS: usize = 16;
+/// Columns of `B` it solves at once, each in its own pair of registers.
+pub const SOLVE_COLS: usize = 8;
+
+/// # Safety
+/// As [`lower_unit_solve`]; dispatch only hands this out when AVX-512F is supported.
+pub unsafe fn solve(n: usize, t: *const f64, ldt: usize, b: *mut f64, ldb: usize, cols: usize) {
+    // SAFETY: forwarded contract.
+    unsafe { lower_unit_solve(n, t, ldt, b, ldb, cols) }
+}
+
+/// `B <- L^-1 B` for the unit lower triangle `L` of order `n <= 16` at `t` (column
+/// stride `ldt`; only entries strictly below the diagonal are read) and `B`, `n x cols`
+/// with `cols <= 8`, at `b` (column stride `ldb`, unit row stride). Forward
+/// substitution as reference `dtrsm` orders it, `B(i, j) -= B(k, j) L(i, k)` for
+/// `k = 0, 1, ...`, fused, and skipped where `B(k, j)` is zero (as reference BLAS
+/// skips it, so an infinite `L(i, k)` cannot turn a zero into NaN).
+///
+/// # Safety
+/// `t` and `b` address the stated blocks; the CPU supports AVX-512F (checked by dispatch).
+#[target_feature(enable = "avx512f,fma")]
+pub unsafe fn lower_unit_solve(
+    n: usize,
+    t: *const f64,
+    ldt: usize,
+    b: *mut f64,
+    ldb: usize,
+    cols: usize,
+) {
+    debug_assert!(n <= SOLVE_ROWS && cols <= SOLVE_COLS);
+    // Eight columns interleave eight independent chains; fewer go one at a time,
+    // through the same arithmetic.
+    // SAFETY: forwarded contract; each call covers columns inside b.
+    unsafe {
+        if cols == SOLVE_COLS {
+            solve_columns::<SOLVE_COLS>(n, t, ldt, b, ldb);
+        } else {
+            for c in 0..cols {
+                solve_columns::<1>(n, t, ldt, b.add(c * ldb), ldb);
+            }
+        }
+    }
+}
+
+/// Lanes of the low and high vector holding rows `from..n`.
+#[inline]
+fn rows_from(from: usize, n: usize) -> (__mmask8, __mmask8) {
+    let rows = (1u32 << n) - 1;
+    let m = rows & !((1u32 << from) - 1);
+    (m as __mmask8, (m >> 8) as __mmask8)
+}
+
+/// [`lower_unit_solve`] for exactly `C` columns, every register indexed by constants
+/// so the `2 C` vectors of `B` stay in registers.
+#[inline]
+#[target_feature(enable = "avx512f,fma")]
+unsafe fn solve_columns<const C: usize>(
+    n: usize,
+    t: *const f64,
+    ldt: usize,
+    b: *mut f64,
+    ldb: usize,
+) {
+    let (all_lo, all_hi) = rows_from(0, n);
+    let mut lo = [_mm512_setzero_pd(); C];
+    let mut hi = [_mm512_setzero_pd(); C];
+    for c in 0..C {
+        // SAFETY: column c < C of B, rows < n (masked lanes are not accessed).
+        unsafe {
+            lo[c] = _mm512_maskz_loadu_pd(all_lo, b.add(c * ldb));
+            hi[c] = _mm512_maskz_loadu_pd(all_hi, b.add(c * ldb + 8));
+        }
+    }
+    let zero = _mm512_setzero_pd();
+    // Row k of B is eliminated from the rows below it: B(k, j) is lane k of `lo` for
+    // k < 8, of `hi` after.
+    for k in 0..n.saturating_sub(1) {
+        let (mlo, mhi) = rows_from(k + 1, n);
+        // SAFETY: column k < n of L, rows k+1..n only (the rest is masked off).
+        let (llo, lhi) = unsafe {
+            let col = t.add(k * ldt);
+            (
+                _mm512_maskz_loadu_pd(mlo, col),
+                _mm512_maskz_loadu_pd(mhi, col.add(8)),
+            )
+        };
+        let lane = _mm512_set1_epi64((k % 8) as i64);
+        for c in 0..C {
+            let bk = _mm512_permutexvar_pd(lane, if k < 8 { lo[c] } else { hi[c] });
+            // Rows below k, in the columns where B(k, j) is not zero (NaN is not zero).
+            let klo = _mm512_mask_cmp_pd_mask::<_CMP_NEQ_UQ>(mlo, bk, zero);
+            let khi = _mm512_mask_cmp_pd_mask::<_CMP_NEQ_UQ>(mhi, bk, zero);
+            lo[c] = _mm512_mask3_fnmadd_pd(llo, bk, lo[c], klo);
+            hi[c] = _mm512_mask3_fnmadd_pd(lhi, bk, hi[c], khi);
+        }
+    }
+    for c in 0..C {
+        // SAFETY: as for the loads.
+        unsafe {
+            _mm512_mask_storeu_pd(b.add(c * ldb), all_lo, lo[c]);
+            _mm512_mask_storeu_pd(b.add(c * ldb + 8), all_hi, hi[c]);
+        }
+    }
+}

@@ -57,6 +57,25 @@ pub struct Kernel {
     /// and `c` addresses a valid `m x n` block with strides `rs`, `cs`; the CPU
     /// supports `arch` (guaranteed by [`kernel`] and [`kernel_for`]).
     pub run: unsafe fn(&Tile),
+    /// A vectorised solve for `trsm`'s small unit-lower diagonal blocks, where the
+    /// level has one (the generic loop serves the others).
+    pub lower_solve: Option<LowerSolve>,
+}
+
+/// `B <- L^-1 B` for a unit lower triangle of order `n <= rows` and `B` of `n` rows
+/// and `cols` columns or fewer, contiguous down each column. Each column's result is
+/// the same however the columns are grouped.
+#[derive(Clone, Copy)]
+pub struct LowerSolve {
+    pub rows: usize,
+    pub cols: usize,
+    /// `(n, t, ldt, b, ldb, cols)`.
+    ///
+    /// # Safety
+    /// `t` holds the `n x n` triangle (column stride `ldt`; only entries below the
+    /// diagonal are read), `b` an `n x cols` block (column stride `ldb`), and the
+    /// CPU supports the kernel's level (guaranteed by [`kernel`] and [`kernel_for`]).
+    pub run: unsafe fn(usize, *const f64, usize, *mut f64, usize, usize),
 }
 
 /// What the CPU supports and what this process uses, as `Arch as u8` (0: not yet
@@ -113,12 +132,18 @@ pub fn kernel_for(arch: Arch) -> Option<Kernel> {
             arch,
             blocks: AVX2_BLOCKS,
             run: avx2::run,
+            lower_solve: None,
         }),
         #[cfg(target_arch = "x86_64")]
         Arch::Avx512 => Some(Kernel {
             arch,
             blocks: AVX512_BLOCKS,
             run: avx512::run,
+            lower_solve: Some(LowerSolve {
+                rows: avx512::SOLVE_ROWS,
+                cols: avx512::SOLVE_COLS,
+                run: avx512::solve,
+            }),
         }),
         #[cfg(not(target_arch = "x86_64"))]
         _ => None,
@@ -129,6 +154,7 @@ const SCALAR: Kernel = Kernel {
     arch: Arch::Scalar,
     blocks: SCALAR_BLOCKS,
     run: scalar::run,
+    lower_solve: None,
 };
 
 fn choose() -> Arch {

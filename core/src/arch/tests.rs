@@ -93,3 +93,55 @@ fn dispatch_picks_a_supported_kernel() {
     assert!(kernel_for(k.arch).is_some());
     assert_eq!(kernel_for(Arch::Scalar).map(|k| k.arch), Some(Arch::Scalar));
 }
+
+#[test]
+fn lower_solve_matches_substitution_bit_for_bit() {
+    for arch in [Arch::Scalar, Arch::Avx2, Arch::Avx512] {
+        let Some(s) = kernel_for(arch).and_then(|k| k.lower_solve) else {
+            continue;
+        };
+        for n in 1..=s.rows {
+            for cols in [1, s.cols - 1, s.cols] {
+                let (ldt, ldb) = (n + 3, n + 2);
+                let mut t = values(ldt * n, n as u64);
+                // The diagonal and above are never read: poison them.
+                for j in 0..n {
+                    for i in 0..=j {
+                        t[i + j * ldt] = f64::NAN;
+                    }
+                }
+                let mut b0 = values(ldb * cols, 50 + n as u64);
+                // Zeros (skipped), and an infinite multiplier that meets one.
+                b0[0] = 0.0;
+                if n > 2 {
+                    t[2] = f64::INFINITY; // L(2, 0): only met by B(0, j) = 0 in column 0
+                    let at = ldb.min(b0.len() - 1);
+                    b0[at] = f64::NAN;
+                }
+                let mut b = b0.clone();
+                // SAFETY: t holds n x n with stride ldt, b holds n x cols with stride ldb.
+                unsafe { (s.run)(n, t.as_ptr(), ldt, b.as_mut_ptr(), ldb, cols) };
+                for j in 0..cols {
+                    let mut x: Vec<f64> = (0..n).map(|i| b0[i + j * ldb]).collect();
+                    for k in 0..n {
+                        if x[k] != 0.0 {
+                            for i in k + 1..n {
+                                x[i] = libm::fma(-x[k], t[i + k * ldt], x[i]);
+                            }
+                        }
+                    }
+                    for i in 0..ldb {
+                        let got = b[i + j * ldb];
+                        let want = if i < n { x[i] } else { b0[i + j * ldb] };
+                        // Bit for bit, except that any NaN matches any NaN (sign and
+                        // payload of a NaN depend on the operand order of the FMA).
+                        assert!(
+                            got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
+                            "{arch:?} n={n} cols={cols} ({i},{j}): {got} vs {want}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

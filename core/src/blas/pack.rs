@@ -12,7 +12,9 @@ pub fn pack_a(a: MatRef<'_>, mr: usize, buf: &mut [f64]) {
         if rows == mr && a.row_stride() == 1 {
             for (p, dst) in sliver.chunks_exact_mut(mr).enumerate() {
                 // SAFETY: rows i0..i0 + mr of column p are inside `a` and contiguous.
-                dst.copy_from_slice(unsafe { core::slice::from_raw_parts(a.ptr_at(i0, p), mr) });
+                copy_sliver(dst, unsafe {
+                    core::slice::from_raw_parts(a.ptr_at(i0, p), mr)
+                });
             }
             continue;
         }
@@ -38,7 +40,9 @@ pub fn pack_b(b: MatRef<'_>, nr: usize, buf: &mut [f64]) {
         if cols == nr && b.col_stride() == 1 {
             for (p, dst) in sliver.chunks_exact_mut(nr).enumerate() {
                 // SAFETY: columns j0..j0 + nr of row p are inside `b` and contiguous.
-                dst.copy_from_slice(unsafe { core::slice::from_raw_parts(b.ptr_at(p, j0), nr) });
+                copy_sliver(dst, unsafe {
+                    core::slice::from_raw_parts(b.ptr_at(p, j0), nr)
+                });
             }
             continue;
         }
@@ -52,5 +56,23 @@ pub fn pack_b(b: MatRef<'_>, nr: usize, buf: &mut [f64]) {
                 };
             }
         }
+    }
+}
+
+/// `dst <- src` for one sliver: a fixed-size copy for the kernels' widths, so a sliver
+/// of 8 or 24 values is a few vector moves rather than a call to `memcpy`.
+#[inline]
+fn copy_sliver(dst: &mut [f64], src: &[f64]) {
+    fn fixed<const N: usize>(dst: &mut [f64], src: &[f64]) -> bool {
+        match (<&mut [f64; N]>::try_from(dst), <&[f64; N]>::try_from(src)) {
+            (Ok(d), Ok(s)) => {
+                *d = *s;
+                true
+            }
+            _ => false,
+        }
+    }
+    if !(fixed::<24>(dst, src) || fixed::<8>(dst, src)) {
+        dst.copy_from_slice(src);
     }
 }

@@ -4,6 +4,7 @@
 //! with `gemm`, so almost all flops run in the matrix-multiply kernel.
 
 use super::gemm;
+use crate::arch;
 use crate::mat::{MatMut, MatRef};
 
 /// Which triangle of `T` holds the matrix.
@@ -66,6 +67,31 @@ fn sub(t: MatRef<'_>, i: usize, j: usize, rows: usize, cols: usize) -> MatRef<'_
 fn solve_small(uplo: Uplo, diag: Diag, t: MatRef<'_>, b: MatMut<'_>) {
     let n = t.rows();
     let contiguous = t.row_stride() == 1 && b.row_stride() == 1;
+    if let Some(s) = arch::kernel().lower_solve
+        && contiguous
+        && uplo == Uplo::Lower
+        && diag == Diag::Unit
+        && n <= s.rows
+    {
+        let mut j = 0;
+        while j < b.cols() {
+            let w = s.cols.min(b.cols() - j);
+            // SAFETY: t is n x n and b has n rows, both with unit row stride; columns
+            // j..j+w are inside b; dispatch checked the CPU for this kernel.
+            unsafe {
+                (s.run)(
+                    n,
+                    t.ptr_at(0, 0),
+                    t.col_stride(),
+                    b.ptr_at(0, j),
+                    b.col_stride(),
+                    w,
+                )
+            };
+            j += w;
+        }
+        return;
+    }
     let mut j = 0;
     while j < b.cols() {
         let w = if contiguous { 4.min(b.cols() - j) } else { 1 };
