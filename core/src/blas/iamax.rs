@@ -6,6 +6,7 @@ use crate::mat::MatRef;
 ///
 /// Follows reference BLAS: a NaN never compares greater, so NaNs are skipped unless
 /// the first entry is one. Returns `from` for an empty range.
+#[inline]
 pub fn iamax(a: MatRef<'_>, col: usize, from: usize) -> usize {
     let mut best = from;
     let Some(mut max) = a.get(from, col).map(f64::abs) else {

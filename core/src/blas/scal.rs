@@ -3,6 +3,7 @@
 use crate::mat::MatMut;
 
 /// `a(i, col) *= alpha` for `i` in `from..rows`; nothing when `col >= cols`.
+#[inline]
 pub fn scal_col(a: &mut MatMut<'_>, col: usize, from: usize, alpha: f64) {
     if col >= a.cols() {
         return;

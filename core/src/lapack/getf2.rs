@@ -34,7 +34,32 @@ pub fn getf2<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Result<(), Error> {
 
 /// The kernel: returns the 0-based column of the first zero pivot. Pivot entries are
 /// 1-based row numbers relative to `a`; `ipiv.len() == min(m, n)`.
-pub(crate) fn factor<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
+///
+/// The same code is compiled twice: for the baseline CPU and with AVX-512 enabled, so
+/// the column updates run eight lanes wide where the CPU allows. Rust never fuses a
+/// multiply and an add on its own, so both builds round every operation alike and
+/// give the same bits.
+pub(crate) fn factor<P: Pivot>(a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    if crate::arch::kernel().arch == crate::arch::Arch::Avx512 {
+        // SAFETY: dispatch only reports AVX-512 when the CPU and OS support it.
+        return unsafe { factor_avx512(a, ipiv) };
+    }
+    factor_body(a, ipiv)
+}
+
+/// [`factor_body`] compiled for AVX-512.
+///
+/// # Safety
+/// The CPU supports AVX-512F.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn factor_avx512<P: Pivot>(a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
+    factor_body(a, ipiv)
+}
+
+#[inline(always)]
+fn factor_body<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
     let (m, n) = (a.rows(), a.cols());
     let mut first_zero = None;
     for (j, piv) in ipiv.iter_mut().enumerate() {
