@@ -98,3 +98,32 @@ fn factor_body<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
     }
     first_zero
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lapack::testutil::random_matrix;
+
+    /// The AVX-512 build of the leaf rounds exactly as the baseline one.
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn avx512_build_gives_the_baseline_bits() {
+        if crate::arch::kernel().arch != crate::arch::Arch::Avx512 {
+            return;
+        }
+        for &(m, n) in &[(1, 1), (5, 3), (37, 8), (8, 37), (200, 16), (64, 64)] {
+            let a0 = random_matrix(m, n, m + 1, (m * n) as u64);
+            let (mut x, mut y) = (a0.clone(), a0.clone());
+            let (mut px, mut py) = (vec![0i32; m.min(n)], vec![0i32; m.min(n)]);
+            let zx = factor_body(MatMut::col_major(&mut x, m, n, m + 1).unwrap(), &mut px);
+            // SAFETY: the CPU supports AVX-512F (checked above).
+            let zy =
+                unsafe { factor_avx512(MatMut::col_major(&mut y, m, n, m + 1).unwrap(), &mut py) };
+            assert_eq!((zx, &px), (zy, &py), "m={m} n={n}");
+            assert!(
+                x.iter().zip(&y).all(|(a, b)| a.to_bits() == b.to_bits()),
+                "m={m} n={n}"
+            );
+        }
+    }
+}
