@@ -48,11 +48,11 @@ pub const SPIN_ROUNDS: u32 = 10;
 
 /// Width of the tasks a parallel update of `cols` columns is cut into: about a
 /// quarter of the block (so two to four threads have work at moderate sizes), a
-/// multiple of 8, between 32 and 192 (wider tasks re-pack A less often). The grid
-/// depends only on the shape, never on the thread count, so results are
-/// bit-identical for any count.
+/// multiple of 8, between 32 and 768 (each task packs A again, so wider tasks pack
+/// it less often; 768 is the AVX-512 `nc`). The grid depends only on the shape,
+/// never on the thread count, so results are bit-identical for any count.
 pub fn task_columns(cols: usize) -> usize {
-    cols.div_ceil(4).next_multiple_of(8).clamp(32, 192)
+    cols.div_ceil(4).next_multiple_of(8).clamp(32, 768)
 }
 
 /// Updates with fewer flops than this run on the caller's thread without touching the
@@ -75,13 +75,14 @@ pub struct GemmBlocks {
 }
 
 /// AVX-512F: 24 x 8 tile = 24 zmm accumulators, 3 for A, 1 broadcast of B.
-/// A panel 144 x 256 (288 KiB) in a 1 MiB L2, B strip 256 x 8 (16 KiB) in L1.
+/// A panel 144 x 256 (288 KiB) in a 1 MiB L2, B strip 256 x 8 (16 KiB) in L1, the
+/// B panel 256 x 768 (1.5 MiB) in L3: each packed A panel serves 768 columns.
 pub const AVX512_BLOCKS: GemmBlocks = GemmBlocks {
     mr: 24,
     nr: 8,
     kc: 256,
     mc: 144,
-    nc: 192,
+    nc: 768,
 };
 /// AVX2 + FMA: 8 x 6 tile = 12 ymm accumulators, 2 for A, 1 broadcast of B.
 pub const AVX2_BLOCKS: GemmBlocks = GemmBlocks {
@@ -103,7 +104,7 @@ pub const SCALAR_BLOCKS: GemmBlocks = GemmBlocks {
 /// Packing buffers of this many `f64` cover the largest `mc x kc` A panel and
 /// `kc x nc` B panel of any kernel (rounded up to whole tiles).
 pub const PACK_A_LEN: usize = (144 + 24) * 256;
-pub const PACK_B_LEN: usize = 256 * (192 + 8);
+pub const PACK_B_LEN: usize = 256 * (768 + 8);
 
 /// Static packing buffers, claimed per `gemm` call; a caller finding none free waits
 /// for one (each holder finishes its `gemm` without waiting on anything).

@@ -5,6 +5,49 @@ use crate::mat::MatRef;
 
 /// Packs `a` (`mc x kc`) as slivers of `mr` rows: `buf[s mr kc + p mr + i] = a(s mr + i, p)`.
 pub fn pack_a(a: MatRef<'_>, mr: usize, buf: &mut [f64]) {
+    #[cfg(target_arch = "x86_64")]
+    if wide() {
+        // SAFETY: `wide` checked that the CPU supports AVX-512F.
+        return unsafe { pack_a_avx512(a, mr, buf) };
+    }
+    pack_a_body(a, mr, buf);
+}
+
+/// Packs `b` (`kc x nc`) as slivers of `nr` columns: `buf[s nr kc + p nr + j] = b(p, s nr + j)`.
+pub fn pack_b(b: MatRef<'_>, nr: usize, buf: &mut [f64]) {
+    #[cfg(target_arch = "x86_64")]
+    if wide() {
+        // SAFETY: `wide` checked that the CPU supports AVX-512F.
+        return unsafe { pack_b_avx512(b, nr, buf) };
+    }
+    pack_b_body(b, nr, buf);
+}
+
+/// Whether to run the AVX-512 builds of the packing loops: copies then move whole
+/// vectors instead of calling `memcpy` per sliver. Copies only, so the bits are the same.
+#[cfg(target_arch = "x86_64")]
+fn wide() -> bool {
+    crate::arch::kernel().arch == crate::arch::Arch::Avx512
+}
+
+/// # Safety
+/// The CPU supports AVX-512F.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn pack_a_avx512(a: MatRef<'_>, mr: usize, buf: &mut [f64]) {
+    pack_a_body(a, mr, buf);
+}
+
+/// # Safety
+/// The CPU supports AVX-512F.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn pack_b_avx512(b: MatRef<'_>, nr: usize, buf: &mut [f64]) {
+    pack_b_body(b, nr, buf);
+}
+
+#[inline(always)]
+fn pack_a_body(a: MatRef<'_>, mr: usize, buf: &mut [f64]) {
     let (mc, kc) = (a.rows(), a.cols());
     for (s, i0) in (0..mc).step_by(mr).enumerate() {
         let rows = mr.min(mc - i0);
@@ -31,8 +74,8 @@ pub fn pack_a(a: MatRef<'_>, mr: usize, buf: &mut [f64]) {
     }
 }
 
-/// Packs `b` (`kc x nc`) as slivers of `nr` columns: `buf[s nr kc + p nr + j] = b(p, s nr + j)`.
-pub fn pack_b(b: MatRef<'_>, nr: usize, buf: &mut [f64]) {
+#[inline(always)]
+fn pack_b_body(b: MatRef<'_>, nr: usize, buf: &mut [f64]) {
     let (kc, nc) = (b.rows(), b.cols());
     for (s, j0) in (0..nc).step_by(nr).enumerate() {
         let cols = nr.min(nc - j0);
@@ -61,7 +104,7 @@ pub fn pack_b(b: MatRef<'_>, nr: usize, buf: &mut [f64]) {
 
 /// `dst <- src` for one sliver: a fixed-size copy for the kernels' widths, so a sliver
 /// of 8 or 24 values is a few vector moves rather than a call to `memcpy`.
-#[inline]
+#[inline(always)]
 fn copy_sliver(dst: &mut [f64], src: &[f64]) {
     fn fixed<const N: usize>(dst: &mut [f64], src: &[f64]) -> bool {
         match (<&mut [f64; N]>::try_from(dst), <&[f64; N]>::try_from(src)) {
