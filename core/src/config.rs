@@ -55,6 +55,13 @@ pub fn task_columns(cols: usize) -> usize {
     cols.div_ceil(4).next_multiple_of(8).clamp(32, 768)
 }
 
+/// Height of the row blocks a tall trailing product is cut into: about a quarter of
+/// the rows, a whole number of AVX-512 register tiles (24 rows), at least 144 (the
+/// AVX-512 `mc`). Like [`task_columns`], it depends only on the shape.
+pub fn task_rows(rows: usize) -> usize {
+    rows.div_ceil(4).next_multiple_of(24).max(144)
+}
+
 /// Updates with fewer flops than this run on the caller's thread without touching the
 /// pool: waking workers costs more than it saves (OpenBLAS uses m*n >= 10000).
 pub const PARALLEL_MIN_FLOPS: usize = 1 << 21;

@@ -26,5 +26,5 @@ pub mod pool;
 pub mod sys;
 
 pub use error::{Error, MatError};
-pub use mat::{ColumnShare, MatMut, MatRef};
+pub use mat::{MatMut, MatRef, Share};
 pub use pivot::Pivot;

@@ -399,18 +399,19 @@ impl<'a> MatMut<'a> {
 }
 
 /// A mutable view shared by the threads of one parallel call, each of which takes
-/// its own column range. The ranges handed out at one time must not overlap.
-pub struct ColumnShare<'a> {
+/// its own column range or row range. The ranges handed out at one time must not
+/// overlap.
+pub struct Share<'a> {
     ptr: *mut f64,
     l: Layout,
     _borrow: PhantomData<&'a mut [f64]>,
 }
 
-// SAFETY: `cols` hands out views of disjoint column ranges only (its contract), so
-// threads holding them never touch the same element; the data is plain f64.
-unsafe impl Sync for ColumnShare<'_> {}
+// SAFETY: views handed out by `cols` and `rows` and alive at one time share no element
+// (their contract), so threads holding them never touch the same one; plain f64 data.
+unsafe impl Sync for Share<'_> {}
 
-impl<'a> ColumnShare<'a> {
+impl<'a> Share<'a> {
     /// Takes the view for the duration of a parallel call.
     pub fn new(m: MatMut<'a>) -> Self {
         Self {
@@ -433,6 +434,23 @@ impl<'a> ColumnShare<'a> {
         MatMut {
             ptr,
             l: Layout { cols: w, ..self.l },
+            _borrow: PhantomData,
+        }
+    }
+
+    /// Rows `i0..i0 + h` (clamped to the view).
+    ///
+    /// # Safety
+    /// No other view obtained from this share and alive at the same time may cover
+    /// any of these rows.
+    pub unsafe fn rows(&self, i0: usize, h: usize) -> MatMut<'_> {
+        let i0 = i0.min(self.l.rows);
+        let h = h.min(self.l.rows - i0);
+        // SAFETY: i0 <= rows, so the pointer stays within (or one past) the view.
+        let ptr = unsafe { self.ptr.add(i0 * self.l.rs) };
+        MatMut {
+            ptr,
+            l: Layout { rows: h, ..self.l },
             _borrow: PhantomData,
         }
     }

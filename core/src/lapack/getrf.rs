@@ -3,8 +3,8 @@
 use super::getf2;
 use crate::Error;
 use crate::blas::{Diag, Uplo, gemm, laswp, trsm};
-use crate::config::{Tuning, task_columns};
-use crate::mat::{ColumnShare, MatMut, MatRef};
+use crate::config::{Tuning, task_columns, task_rows};
+use crate::mat::{MatMut, MatRef, Share};
 use crate::pivot::Pivot;
 use crate::pool;
 
@@ -62,8 +62,7 @@ fn recurse<P: Pivot>(t: &Tuning, a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize>
     let (piv1, piv2) = ipiv.split_at_mut(n1);
     let zero1 = recurse(t, left.rb(), piv1);
     let (a11, mut a21) = left.split_rows(n1);
-    let right = update_right(t, a11.as_ref(), a21.as_ref(), piv1, right);
-    let (_, a22) = right.split_rows(n1);
+    let a22 = update_right(t, a11.as_ref(), a21.as_ref(), piv1, right);
     let zero2 = recurse(t, a22, piv2);
     for p in piv2.iter_mut() {
         *p = P::from_row(p.row().unwrap_or(1) + n1);
@@ -76,6 +75,13 @@ fn recurse<P: Pivot>(t: &Tuning, a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize>
 /// `A12 <- L11^-1 A12` and `A22 -= A21 A12`. Columns are independent, so the block is
 /// cut into a fixed grid of `task_columns`-wide tasks shared by the pool's threads;
 /// the grid depends only on the shape, which keeps results identical for any thread count.
+/// Returns `A22`.
+///
+/// Each task's `gemm` packs its own copy of `A21`. When `A21` is the larger operand
+/// (a tall update, as in every panel of the recursion) the product runs as a second
+/// step over `task_rows`-high row blocks of `A22` instead, so `A21` is packed once and
+/// the smaller `A12` once per block. Each element of the product is computed the same
+/// way in either grid.
 fn update_right<'a, P: Pivot>(
     t: &Tuning,
     a11: MatRef<'_>,
@@ -83,17 +89,35 @@ fn update_right<'a, P: Pivot>(
     piv1: &[P],
     right: MatMut<'a>,
 ) -> MatMut<'a> {
-    let (n1, n2) = (a11.rows(), right.cols());
-    let flops = n2 * n1 * (n1 + 2 * a21.rows());
+    let (n1, n2, m2) = (a11.rows(), right.cols(), a21.rows());
+    let tall = m2 > n2;
     let width = task_columns(n2);
-    let share = ColumnShare::new(right);
-    pool::run(n2.div_ceil(width), flops, &|task| {
+    let share = Share::new(right);
+    let solve_flops = n2 * n1 * n1 + if tall { 0 } else { 2 * n2 * n1 * m2 };
+    pool::run(n2.div_ceil(width), solve_flops, &|task| {
         // SAFETY: each task index is run once and covers its own column range.
         let mut cols = unsafe { share.cols(task * width, width) };
         laswp(&mut cols, piv1, 0);
         let (mut a12, mut a22) = cols.split_rows(n1);
         trsm(Uplo::Lower, Diag::Unit, a11, &mut a12, t.trsm_block);
-        gemm(-1.0, a21, a12.as_ref(), 1.0, &mut a22);
+        if !tall {
+            gemm(-1.0, a21, a12.as_ref(), 1.0, &mut a22);
+        }
+    });
+    let (a12, a22) = share.into_inner().split_rows(n1);
+    if !tall {
+        return a22;
+    }
+    let height = task_rows(m2);
+    let a12 = a12.into_ref();
+    let share = Share::new(a22);
+    pool::run(m2.div_ceil(height), 2 * n2 * n1 * m2, &|task| {
+        // SAFETY: each task index is run once and covers its own row range.
+        let mut rows = unsafe { share.rows(task * height, height) };
+        let a21 = a21
+            .block(task * height, 0, rows.rows(), n1)
+            .unwrap_or_else(|| unreachable!("the row blocks of A22 and A21 match"));
+        gemm(-1.0, a21, a12, 1.0, &mut rows);
     });
     share.into_inner()
 }

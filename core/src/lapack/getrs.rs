@@ -3,7 +3,7 @@
 use crate::Error;
 use crate::blas::{Diag, Uplo, laswp, laswp_backward, trsm};
 use crate::config::{Tuning, task_columns};
-use crate::mat::{ColumnShare, MatMut, MatRef};
+use crate::mat::{MatMut, MatRef, Share};
 use crate::pivot::{Pivot, check_range};
 use crate::pool;
 
@@ -51,7 +51,7 @@ pub fn getrs<P: Pivot>(
     let nrhs = b.cols();
     // Right-hand sides are independent: a fixed grid of column tasks (see getrf).
     let width = task_columns(nrhs);
-    let share = ColumnShare::new(b);
+    let share = Share::new(b);
     pool::run(nrhs.div_ceil(width), 2 * n * n * nrhs, &|task| {
         // SAFETY: each task index is run once and covers its own column range.
         let mut b = unsafe { share.cols(task * width, width) };
