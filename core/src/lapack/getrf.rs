@@ -3,7 +3,7 @@
 use super::getf2;
 use crate::Error;
 use crate::blas::{Diag, Uplo, gemm, laswp, trsm};
-use crate::config::{Tuning, task_columns, task_rows};
+use crate::config::{SHORT_PANEL_ROWS, Tuning, task_columns, task_rows};
 use crate::mat::{MatMut, MatRef, Share};
 use crate::pivot::Pivot;
 use crate::pool;
@@ -52,7 +52,12 @@ fn recurse<P: Pivot>(t: &Tuning, a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize>
     if k == 0 {
         return None;
     }
-    if k <= t.lu_leaf.max(1) || a.cols() <= t.lu_leaf {
+    let leaf = if a.rows() <= SHORT_PANEL_ROWS {
+        t.short_leaf
+    } else {
+        t.lu_leaf
+    };
+    if k <= leaf.max(1) || a.cols() <= leaf {
         return getf2::factor(a, ipiv);
     }
     // [A11 A12; A21 A22] with A11 of order n1: factor the left panel, update the
@@ -130,6 +135,7 @@ mod tests {
 
     const SMALL: Tuning = Tuning {
         lu_leaf: 2,
+        short_leaf: 3,
         trsm_block: 3,
         getri_block: 3,
     };
@@ -283,7 +289,7 @@ mod tests {
         #[test]
         fn random_shapes_have_small_residual(m in 1usize..90, n in 1usize..90, pad in 0usize..4,
                                              seed in any::<u64>(), leaf in 1usize..20, blk in 1usize..20) {
-            let t = Tuning { lu_leaf: leaf, trsm_block: blk, getri_block: blk };
+            let t = Tuning { lu_leaf: leaf, short_leaf: leaf + blk % 5, trsm_block: blk, getri_block: blk };
             check_random(&t, m, n, pad, seed);
         }
 

@@ -131,6 +131,7 @@ mod tests {
     fn inverse_blocked_and_unblocked() {
         let small = Tuning {
             lu_leaf: 2,
+            short_leaf: 3,
             trsm_block: 3,
             getri_block: 4,
         };
