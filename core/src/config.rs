@@ -56,13 +56,14 @@ pub const MAX_SLOTS: usize = 64;
 /// before an idle worker sleeps on its futex (parking_lot-style bounded spin).
 pub const SPIN_ROUNDS: u32 = 10;
 
-/// Width of the tasks a parallel update of `cols` columns is cut into: about a
-/// quarter of the block (so two to four threads have work at moderate sizes), a
-/// multiple of 8, between 32 and 768 (each task packs A again, so wider tasks pack
-/// it less often; 768 is the AVX-512 `nc`). The grid depends only on the shape,
-/// never on the thread count, so results are bit-identical for any count.
+/// Width of the tasks a parallel update of `cols` columns is cut into: a multiple of
+/// four tasks of equal width (so one, two or four threads get equal shares), each at
+/// most 768 columns (each task packs A again, so wider tasks pack it less often; 768
+/// is the AVX-512 `nc`), a multiple of 8, at least 32. The grid depends only on the
+/// shape, never on the thread count, so results are bit-identical for any count.
 pub fn task_columns(cols: usize) -> usize {
-    cols.div_ceil(4).next_multiple_of(8).clamp(32, 768)
+    let tasks = 4 * cols.div_ceil(4 * 768).max(1);
+    cols.div_ceil(tasks).next_multiple_of(8).clamp(32, 768)
 }
 
 /// Height of the row blocks a tall trailing product is cut into: about a quarter of
