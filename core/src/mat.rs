@@ -18,27 +18,70 @@ struct Layout {
 }
 
 impl Layout {
+    /// The same view with the strides it never steps by made harmless, so that no
+    /// offset computed from them can overflow or point outside the data: an empty view
+    /// gets `rs = 1, cs = 0`, a single row `rs = 1`, a single column `cs = 1`.
+    fn canonical(mut self) -> Self {
+        if self.rows == 0 || self.cols == 0 {
+            (self.rs, self.cs) = (1, 0);
+        } else {
+            if self.rows == 1 {
+                self.rs = 1;
+            }
+            if self.cols == 1 {
+                self.cs = 1;
+            }
+        }
+        self
+    }
+
+    /// The offset and layout of the `rows x cols` block at `(i, j)`, which the caller
+    /// has checked to fit. An empty block starts at offset 0: no pointer is ever formed
+    /// one row or column past the data, which may lie outside the borrowed slice.
+    fn sub(self, i: usize, j: usize, rows: usize, cols: usize) -> (usize, Layout) {
+        let l = Layout { rows, cols, ..self }.canonical();
+        if rows == 0 || cols == 0 {
+            (0, l)
+        } else {
+            // (i, j) is an element of the checked layout, so this neither overflows
+            // nor leaves the data.
+            (i * self.rs + j * self.cs, l)
+        }
+    }
+
+    /// Rows and columns swapped.
+    fn transposed(self) -> Layout {
+        Layout {
+            rows: self.cols,
+            cols: self.rows,
+            rs: self.cs,
+            cs: self.rs,
+        }
+        .canonical()
+    }
+
     /// Checks that the layout fits in `len` elements and that the offsets fit `isize`.
     fn check(self, len: usize, distinct: bool) -> Result<Self, MatError> {
-        if self.rows == 0 || self.cols == 0 {
-            return Ok(self);
+        let l = self.canonical();
+        if l.rows == 0 || l.cols == 0 {
+            return Ok(l);
         }
-        let last = (self.rows - 1)
-            .checked_mul(self.rs)
+        let last = (l.rows - 1)
+            .checked_mul(l.rs)
             .and_then(|r| {
-                (self.cols - 1)
-                    .checked_mul(self.cs)
+                (l.cols - 1)
+                    .checked_mul(l.cs)
                     .and_then(|c| c.checked_add(r))
             })
-            .filter(|&l| l < isize::MAX as usize / core::mem::size_of::<f64>())
+            .filter(|&last| last < isize::MAX as usize / core::mem::size_of::<f64>())
             .ok_or(MatError::Overflow)?;
         if last >= len {
             return Err(MatError::TooShort);
         }
-        if distinct && !self.elements_distinct() {
+        if distinct && !l.elements_distinct() {
             return Err(MatError::Overlap);
         }
-        Ok(self)
+        Ok(l)
     }
 
     /// True when the strides nest: one direction steps over a whole line of the other.
@@ -157,12 +200,7 @@ impl<'a> MatRef<'a> {
 
     /// The transposed view (no data moves).
     pub fn transpose(self) -> MatRef<'a> {
-        let l = Layout {
-            rows: self.l.cols,
-            cols: self.l.rows,
-            rs: self.l.cs,
-            cs: self.l.rs,
-        };
+        let l = self.l.transposed();
         MatRef {
             ptr: self.ptr,
             l,
@@ -175,15 +213,12 @@ impl<'a> MatRef<'a> {
         if i.checked_add(rows)? > self.l.rows || j.checked_add(cols)? > self.l.cols {
             return None;
         }
-        // SAFETY: (i, j) is within (or one past) the checked layout.
-        let ptr = unsafe { self.ptr_at(i, j) };
+        let (offset, l) = self.l.sub(i, j, rows, cols);
+        // SAFETY: `sub` gives the offset of an element of the checked layout, or 0.
+        let ptr = unsafe { self.ptr.add(offset) };
         Some(MatRef {
             ptr,
-            l: Layout {
-                rows,
-                cols,
-                ..self.l
-            },
+            l,
             _borrow: PhantomData,
         })
     }
@@ -324,12 +359,7 @@ impl<'a> MatMut<'a> {
 
     /// The transposed view (no data moves).
     pub fn transpose(self) -> MatMut<'a> {
-        let l = Layout {
-            rows: self.l.cols,
-            cols: self.l.rows,
-            rs: self.l.cs,
-            cs: self.l.rs,
-        };
+        let l = self.l.transposed();
         MatMut {
             ptr: self.ptr,
             l,
@@ -342,15 +372,12 @@ impl<'a> MatMut<'a> {
         if i.checked_add(rows)? > self.l.rows || j.checked_add(cols)? > self.l.cols {
             return None;
         }
-        // SAFETY: (i, j) is within (or one past) the checked layout.
-        let ptr = unsafe { self.ptr_at(i, j) };
+        let (offset, l) = self.l.sub(i, j, rows, cols);
+        // SAFETY: `sub` gives the offset of an element of the checked layout, or 0.
+        let ptr = unsafe { self.ptr.add(offset) };
         Some(MatMut {
             ptr,
-            l: Layout {
-                rows,
-                cols,
-                ..self.l
-            },
+            l,
             _borrow: PhantomData,
         })
     }
@@ -358,13 +385,11 @@ impl<'a> MatMut<'a> {
     /// Splits into rows `..k` and `k..` (`k` is clamped to `rows`).
     pub fn split_rows(self, k: usize) -> (MatMut<'a>, MatMut<'a>) {
         let k = k.min(self.l.rows);
-        // SAFETY: row k is within or one past the view.
-        let lower = unsafe { self.ptr_at(k, 0) };
-        let top = Layout { rows: k, ..self.l };
-        let bottom = Layout {
-            rows: self.l.rows - k,
-            ..self.l
-        };
+        let (rows, cols) = (self.l.rows, self.l.cols);
+        let (_, top) = self.l.sub(0, 0, k, cols);
+        let (offset, bottom) = self.l.sub(k, 0, rows - k, cols);
+        // SAFETY: `sub` gives the offset of an element of the checked layout, or 0.
+        let lower = unsafe { self.ptr.add(offset) };
         (
             MatMut {
                 ptr: self.ptr,
@@ -429,11 +454,12 @@ impl<'a> Share<'a> {
     pub unsafe fn cols(&self, j0: usize, w: usize) -> MatMut<'_> {
         let j0 = j0.min(self.l.cols);
         let w = w.min(self.l.cols - j0);
-        // SAFETY: j0 <= cols, so the pointer stays within (or one past) the view.
-        let ptr = unsafe { self.ptr.add(j0 * self.l.cs) };
+        let (offset, l) = self.l.sub(0, j0, self.l.rows, w);
+        // SAFETY: `sub` gives the offset of an element of the checked layout, or 0.
+        let ptr = unsafe { self.ptr.add(offset) };
         MatMut {
             ptr,
-            l: Layout { cols: w, ..self.l },
+            l,
             _borrow: PhantomData,
         }
     }
@@ -446,11 +472,12 @@ impl<'a> Share<'a> {
     pub unsafe fn rows(&self, i0: usize, h: usize) -> MatMut<'_> {
         let i0 = i0.min(self.l.rows);
         let h = h.min(self.l.rows - i0);
-        // SAFETY: i0 <= rows, so the pointer stays within (or one past) the view.
-        let ptr = unsafe { self.ptr.add(i0 * self.l.rs) };
+        let (offset, l) = self.l.sub(i0, 0, h, self.l.cols);
+        // SAFETY: `sub` gives the offset of an element of the checked layout, or 0.
+        let ptr = unsafe { self.ptr.add(offset) };
         MatMut {
             ptr,
-            l: Layout { rows: h, ..self.l },
+            l,
             _borrow: PhantomData,
         }
     }
@@ -522,5 +549,28 @@ mod tests {
         assert!(!a.set(2, 0, 1.0));
         assert!(a.set(1, 1, 7.0));
         assert_eq!(d, [0.0, 0.0, 0.0, 7.0]);
+    }
+
+    /// Fuzzing found these (ffi/fuzz/regressions/rust_api): strides a view never steps
+    /// by, when huge, overflowed offset arithmetic or pointed past the slice.
+    #[test]
+    fn unused_huge_strides_are_harmless() {
+        let big = usize::MAX / 3;
+        let empty = MatRef::strided(&[], 0, 5, 1, big).unwrap();
+        assert_eq!(empty.col(4), Some(&[][..]));
+        assert!(empty.block(0, 5, 0, 0).is_some());
+        let mut one = [7.0];
+        let mut m = MatMut::strided(&mut one, 1, 1, big, big).unwrap();
+        let (top, bottom) = m.rb().split_rows(1);
+        assert_eq!((top.rows(), bottom.rows()), (1, 0));
+        let (left, right) = m.rb().split_cols(1);
+        assert_eq!((left.cols(), right.cols()), (1, 0));
+        assert_eq!(m.col_mut(0), Some(&mut [7.0][..]));
+        // A row-major 2 x 3 in exactly 6 elements: splitting off all rows must not form
+        // a pointer 3 elements past the slice.
+        let mut d = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0];
+        let m = MatMut::row_major(&mut d, 2, 3, 3).unwrap();
+        let (top, bottom) = m.split_rows(2);
+        assert_eq!((top.get(1, 2), bottom.rows()), (Some(6.0), 0));
     }
 }

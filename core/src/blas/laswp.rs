@@ -25,7 +25,8 @@ fn swap_blocks<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize, backward
     // A column stride that is a multiple of 4 KiB puts a whole block's columns in one L1
     // set, more lines than it holds: swap one contiguous column at a time then.
     if a.row_stride() == 1
-        && (a.col_stride() * core::mem::size_of::<f64>()).is_multiple_of(ALIASING_STRIDE)
+        && a.col_stride()
+            .is_multiple_of(ALIASING_STRIDE / core::mem::size_of::<f64>())
     {
         for j in 0..cols {
             let Some(col) = a.col_mut(j) else { break };
@@ -80,5 +81,15 @@ mod tests {
         );
         laswp_backward(&mut a, &ipiv, 0);
         assert_eq!(d, orig);
+    }
+
+    /// A 1 x 1 view with a huge (unused) column stride: the aliasing test must not
+    /// overflow (found by fuzzing `getri`, ffi/fuzz/regressions/rust_api).
+    #[test]
+    fn huge_unused_stride() {
+        let mut d = [3.0];
+        let mut a = MatMut::strided(&mut d, 1, 1, 1, usize::MAX / 2).unwrap();
+        laswp(&mut a, &[1i64], 0);
+        assert_eq!(d, [3.0]);
     }
 }
