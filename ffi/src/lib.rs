@@ -6,17 +6,11 @@
 //! (`forklu_dgetrf(layout, ...)` returning `info`).
 #![no_std]
 
-// `host-rlib` (ffi/fuzz only): std brings the panic handler and `rust_eh_personality`,
-// so `runtime` is left out and the staticlib/cdylib built alongside still link.
-#[cfg(feature = "host-rlib")]
-extern crate std;
-
 mod args;
 mod calls;
 mod fortran;
 mod lapacke;
 mod routines;
-#[cfg(not(feature = "host-rlib"))]
 mod runtime;
 mod threads;
 
