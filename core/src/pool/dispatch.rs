@@ -60,9 +60,12 @@ struct Crew<'j, 'w> {
 impl Crew<'_, '_> {
     /// Claims up to `extra` slots, within the process-wide budget of
     /// `num_threads() - 1` lent slots, starting a worker where the slot has none.
+    /// Only the first `budget` slots are looked at: with callers racing, a scan could
+    /// otherwise pass slots that are busy for a moment and start workers further on,
+    /// so a process would collect more worker threads than its thread count.
     fn claim(&mut self, extra: usize, pid: u32) {
         let budget = num_threads().saturating_sub(1);
-        for i in 0..MAX_SLOTS {
+        for i in 0..budget.min(MAX_SLOTS) {
             if self.claimed == extra || !take_budget(budget) {
                 break;
             }

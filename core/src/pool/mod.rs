@@ -13,5 +13,5 @@ mod worker;
 
 pub use crate::config::MAX_SLOTS;
 pub use dispatch::run;
-pub use slot::lent_slots;
+pub use slot::{lent_slots, worker_threads};
 pub use threads::{max_threads, num_threads, set_num_threads};

@@ -94,3 +94,12 @@ pub(crate) fn release(i: usize) {
 pub fn lent_slots() -> usize {
     LENT.load(Ordering::Relaxed)
 }
+
+/// Number of worker threads this process has started (they live on, idle, once started).
+pub fn worker_threads() -> usize {
+    let pid = crate::sys::getpid();
+    SLOTS
+        .iter()
+        .filter(|s| s.thread_pid.load(Ordering::Relaxed) == pid)
+        .count()
+}
