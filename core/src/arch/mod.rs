@@ -120,6 +120,12 @@ pub fn kernel() -> Kernel {
     kernel_for(arch).unwrap_or(SCALAR)
 }
 
+/// True when this process runs the AVX-512 kernels, so code compiled a second time
+/// with AVX-512 enabled (the `getf2` leaf, the packing loops) may run.
+pub fn avx512_chosen() -> bool {
+    kernel().arch == Arch::Avx512
+}
+
 /// The kernel for `arch`, if this CPU (and OS) supports it.
 pub fn kernel_for(arch: Arch) -> Option<Kernel> {
     if arch > supported() {

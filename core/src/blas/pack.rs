@@ -6,8 +6,8 @@ use crate::mat::MatRef;
 /// Packs `a` (`mc x kc`) as slivers of `mr` rows: `buf[s mr kc + p mr + i] = a(s mr + i, p)`.
 pub fn pack_a(a: MatRef<'_>, mr: usize, buf: &mut [f64]) {
     #[cfg(target_arch = "x86_64")]
-    if wide() {
-        // SAFETY: `wide` checked that the CPU supports AVX-512F.
+    if crate::arch::avx512_chosen() {
+        // SAFETY: dispatch only chooses AVX-512 when the CPU and OS support it.
         return unsafe { pack_a_avx512(a, mr, buf) };
     }
     pack_a_body(a, mr, buf);
@@ -16,20 +16,16 @@ pub fn pack_a(a: MatRef<'_>, mr: usize, buf: &mut [f64]) {
 /// Packs `b` (`kc x nc`) as slivers of `nr` columns: `buf[s nr kc + p nr + j] = b(p, s nr + j)`.
 pub fn pack_b(b: MatRef<'_>, nr: usize, buf: &mut [f64]) {
     #[cfg(target_arch = "x86_64")]
-    if wide() {
-        // SAFETY: `wide` checked that the CPU supports AVX-512F.
+    if crate::arch::avx512_chosen() {
+        // SAFETY: dispatch only chooses AVX-512 when the CPU and OS support it.
         return unsafe { pack_b_avx512(b, nr, buf) };
     }
     pack_b_body(b, nr, buf);
 }
 
-/// Whether to run the AVX-512 builds of the packing loops: copies then move whole
-/// vectors instead of calling `memcpy` per sliver. Copies only, so the bits are the same.
-#[cfg(target_arch = "x86_64")]
-fn wide() -> bool {
-    crate::arch::kernel().arch == crate::arch::Arch::Avx512
-}
-
+/// The packing loops compiled for AVX-512: copies then move whole vectors instead of
+/// calling `memcpy` per sliver. Copies only, so the bits are the same.
+///
 /// # Safety
 /// The CPU supports AVX-512F.
 #[cfg(target_arch = "x86_64")]

@@ -41,8 +41,8 @@ pub fn getf2<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Result<(), Error> {
 /// give the same bits.
 pub(crate) fn factor<P: Pivot>(a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
-    if crate::arch::kernel().arch == crate::arch::Arch::Avx512 {
-        // SAFETY: dispatch only reports AVX-512 when the CPU and OS support it.
+    if crate::arch::avx512_chosen() {
+        // SAFETY: dispatch only chooses AVX-512 when the CPU and OS support it.
         return unsafe { factor_avx512(a, ipiv) };
     }
     factor_body(a, ipiv)
@@ -108,7 +108,7 @@ mod tests {
     #[cfg(target_arch = "x86_64")]
     #[test]
     fn avx512_build_gives_the_baseline_bits() {
-        if crate::arch::kernel().arch != crate::arch::Arch::Avx512 {
+        if !crate::arch::avx512_chosen() {
             return;
         }
         for &(m, n) in &[(1, 1), (5, 3), (37, 8), (8, 37), (200, 16), (64, 64)] {
