@@ -10,6 +10,23 @@ fn libdir() -> PathBuf {
     PathBuf::from(env!("FORKLU_LIBDIR"))
 }
 
+/// The symbols a shared library defines, as `(nm type letter, name)`.
+fn dynamic_symbols(so: &Path) -> Vec<(String, String)> {
+    let nm = Command::new("nm")
+        .args(["-D", "--defined-only"])
+        .arg(so)
+        .output()
+        .expect("nm");
+    String::from_utf8_lossy(&nm.stdout)
+        .lines()
+        .filter_map(|l| {
+            let mut w = l.split_whitespace().rev();
+            let name = w.next()?.to_string();
+            Some((w.next()?.to_string(), name))
+        })
+        .collect()
+}
+
 #[test]
 fn allocation_shared_library_thread_control_and_every_symbol() {
     let case = |p: &str| Case {
@@ -33,17 +50,8 @@ fn allocation_shared_library_thread_control_and_every_symbol() {
 #[test]
 fn shared_library_exports_every_entry_point_and_a_soname() {
     let so = libdir().join("libforklu.so");
-    let nm = Command::new("nm")
-        .args(["-D", "--defined-only"])
-        .arg(&so)
-        .output()
-        .expect("nm");
-    let table = String::from_utf8_lossy(&nm.stdout);
-    let defined = |s: &str| {
-        table
-            .lines()
-            .any(|l| l.split_whitespace().last() == Some(s))
-    };
+    let table = dynamic_symbols(&so);
+    let defined = |s: &str| table.iter().any(|(_, name)| name == s);
     let mut missing = Vec::new();
     for r in ["dgetrf", "dgetrs", "dgesv", "dgetri"] {
         for name in [
@@ -99,15 +107,10 @@ fn scipy_shim_matches_libforklu_and_survives_the_seed() {
 /// also exported `dgetrf_` would take calls its user did not ask it to take.
 #[test]
 fn scipy_shim_exports_exactly_its_eight_names() {
-    let nm = Command::new("nm")
-        .args(["-D", "--defined-only"])
-        .arg(libdir().join("libforklu_scipy.so"))
-        .output()
-        .expect("nm");
-    let mut exported: Vec<String> = String::from_utf8_lossy(&nm.stdout)
-        .lines()
-        .filter(|l| l.split_whitespace().nth(1).is_some_and(|t| t == "T"))
-        .filter_map(|l| l.split_whitespace().last().map(str::to_string))
+    let mut exported: Vec<String> = dynamic_symbols(&libdir().join("libforklu_scipy.so"))
+        .into_iter()
+        .filter(|(kind, _)| kind == "T")
+        .map(|(_, name)| name)
         .collect();
     exported.sort();
     let mut want: Vec<String> = ["dgesv", "dgetrf", "dgetri", "dgetrs"]

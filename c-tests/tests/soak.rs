@@ -3,7 +3,7 @@
 //! (`FORKLU_SOAK_FORKS` sets the count).
 
 mod runner;
-use runner::{Case, run_all};
+use runner::{Case, Verdict, run_all};
 use std::time::Duration;
 
 #[test]
@@ -19,14 +19,19 @@ fn short_soak() {
     );
 }
 
+/// Under the same watchdog as every other program (a hang fails, it is not skipped),
+/// with the soak's summary line printed.
 #[test]
 #[ignore = "minutes long: run on request"]
 fn full_soak() {
     let forks = std::env::var("FORKLU_SOAK_FORKS").unwrap_or_else(|_| "10000".into());
-    let out = std::process::Command::new(runner::bin_dir().join("soak"))
-        .arg(&forks)
-        .output()
-        .expect("run soak");
-    eprint!("{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "soak failed: {}", out.status);
+    let case = Case {
+        name: format!("soak ({forks} forks)"),
+        program: "soak".into(),
+        args: vec![forks],
+        limit: Duration::from_secs(30 * 60),
+    };
+    let (verdict, stderr, took) = runner::run(&case);
+    eprint!("{stderr}");
+    assert_eq!(verdict, Verdict::Pass, "{} after {took:?}", case.name);
 }
