@@ -4,6 +4,9 @@
 /// uses; tests shrink the values so recursion and blocking paths run on small inputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tuning {
+    /// Panel width of the blocked, look-ahead factorization, which is used when
+    /// `min(m, n)` exceeds twice it (`Some(0)`: never). `None`: [`lookahead_panel`].
+    pub panel: Option<usize>,
     /// Panels at most this wide are factored by the unblocked kernel (`getf2`).
     pub lu_leaf: usize,
     /// The same for panels of at most [`SHORT_PANEL_ROWS`] rows, which stay in L1
@@ -18,11 +21,25 @@ pub struct Tuning {
 impl Tuning {
     /// The values used by the public entry points.
     pub const DEFAULT: Tuning = Tuning {
+        panel: None,
         lu_leaf: 8,
         short_leaf: 16,
         trsm_block: 16,
         getri_block: 64,
     };
+}
+
+/// Panel width of the blocked, look-ahead LU of an `m x n` matrix, or `None` to factor
+/// it by recursion alone. Blocked: shapes with neither side more than twice the other
+/// and at least three panels, about eight panels a multiple of 64 wide, 64 to 256.
+/// Measured (GFLOPS, 1 / 2 threads, recursion -> blocked): n = 256 24.8 / 26.2 ->
+/// 25.5 / 31.3, 1000 38.2 / 44.4 -> 40.6 / 59.4, 3000 42.6 / 78.0 -> 45.1 / 75.8. Tall
+/// shapes lose (4000 x 1000: 41.2 / 72.5 -> 36.6 / 66.9): every column task packs the
+/// tall `L21` again, where the recursion's row-split product packs it once.
+pub fn lookahead_panel(m: usize, n: usize) -> Option<usize> {
+    let k = m.min(n);
+    let width = (k / 8 / 64 * 64).clamp(64, 256);
+    (m.max(n) <= 2 * k && k > 2 * width).then_some(width)
 }
 
 /// Panels with at most this many rows count as short for [`Tuning::short_leaf`]:
@@ -55,6 +72,14 @@ pub const MAX_SLOTS: usize = 64;
 /// Rounds of exponential `spin_loop` back-off before a waiting thread yields, and
 /// before an idle worker sleeps on its futex (parking_lot-style bounded spin).
 pub const SPIN_ROUNDS: u32 = 10;
+
+/// A worker waiting for its next job checks for it every `IDLE_SPIN_PAUSES` spin
+/// hints, `IDLE_SPIN_CHECKS` times, before it sleeps: about 110 us here (a hint takes
+/// 27 ns on this AMD EPYC). Waking a sleeping worker takes about 30 us on this VM, as
+/// long as a whole panel step of a 256 x 256 factorization, so the blocked LU's next
+/// step must find its workers still spinning.
+pub const IDLE_SPIN_CHECKS: u32 = 128;
+pub const IDLE_SPIN_PAUSES: u32 = 32;
 
 /// Width of the tasks a parallel update of `cols` columns is cut into: a multiple of
 /// four tasks of equal width (so one, two or four threads get equal shares), each at

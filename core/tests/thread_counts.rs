@@ -2,6 +2,7 @@
 
 mod common;
 use common::*;
+use forklu::config::Tuning;
 use forklu::{MatMut, MatRef, lapack, pool};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -35,6 +36,40 @@ fn getrf_bits_identical_for_1_to_8_threads() {
             assert!(
                 same_bits(&serial, &par),
                 "{m}x{n} lda {lda}: {threads} threads differ from 1"
+            );
+        }
+    }
+}
+
+/// The blocked, look-ahead path on shapes the default rule leaves to the recursion.
+#[test]
+fn lookahead_bits_identical_on_rectangular_shapes() {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let tuning = Tuning {
+        panel: Some(48),
+        ..Tuning::DEFAULT
+    };
+    for (s, &(m, n)) in [(517, 200), (200, 517), (700, 301)].iter().enumerate() {
+        let a = random_matrix(m, n, m, 200 + s as u64);
+        let run = |threads| {
+            pool::set_num_threads(threads);
+            let mut lu = a.clone();
+            let mut ipiv = vec![0i32; m.min(n)];
+            lapack::getrf_with(
+                &tuning,
+                MatMut::col_major(&mut lu, m, n, m).unwrap(),
+                &mut ipiv,
+            )
+            .unwrap();
+            (lu, ipiv)
+        };
+        let serial = run(1);
+        let r = residual(&a, &serial.0, m, n, m, &serial.1);
+        assert!(r < 20.0, "{m}x{n}: residual {r}");
+        for threads in [2, 3, 8] {
+            assert!(
+                same_bits(&serial, &run(threads)),
+                "{m}x{n}: {threads} threads differ from 1"
             );
         }
     }

@@ -3,10 +3,11 @@
 use super::getf2;
 use crate::Error;
 use crate::blas::{Diag, Uplo, gemm, laswp, trsm};
-use crate::config::{SHORT_PANEL_ROWS, Tuning, task_columns, task_rows};
+use crate::config::{SHORT_PANEL_ROWS, Tuning, lookahead_panel, task_columns, task_rows};
 use crate::mat::{MatMut, MatRef, Share};
 use crate::pivot::Pivot;
-use crate::pool;
+use crate::pool::{self, Handoff};
+use core::sync::atomic::{AtomicUsize, Ordering};
 
 /// Factors `P A = L U` in place: `L` unit lower (below the diagonal), `U` upper.
 ///
@@ -39,10 +40,107 @@ pub fn getrf_with<P: Pivot>(
     if a.rows() > P::MAX_ROW {
         return Err(Error::TooLarge);
     }
-    match recurse(tuning, a.rb(), &mut ipiv[..k]) {
+    let ipiv = &mut ipiv[..k];
+    let panel = match tuning.panel {
+        Some(w) => (w > 0 && k > 2 * w).then_some(w),
+        None => lookahead_panel(a.rows(), a.cols()),
+    };
+    let zero = match panel {
+        Some(w) => blocked(tuning, w, a.rb(), ipiv),
+        None => recurse(tuning, a.rb(), ipiv),
+    };
+    match zero {
         Some(j) => Err(Error::Singular(j + 1)),
         None => Ok(()),
     }
+}
+
+/// Right-looking LU over `nb`-wide panels (`nb < min(m, n)`), each factored by [`recurse`], with a
+/// look-ahead of one panel: in the parallel call that applies panel `p` to the columns
+/// right of it, the task that updates panel `p + 1`'s columns goes on to factor it while
+/// the other tasks update the rest, so the panel (serial, latency-bound) overlaps the
+/// update instead of leaving the other cores idle. Returns the first zero pivot's column.
+fn blocked<P: Pivot>(t: &Tuning, nb: usize, mut a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
+    let (m, n, k) = (a.rows(), a.cols(), ipiv.len());
+    let first = a
+        .rb()
+        .block(0, 0, m, nb)
+        .unwrap_or_else(|| unreachable!("the first panel fits, as k > nb"));
+    let mut zero = recurse(t, first, &mut ipiv[..nb]);
+    let mut j = 0;
+    while j < k {
+        let next = (j + nb).min(k);
+        if next < n {
+            let (done, rest) = ipiv.split_at_mut(next);
+            let w2 = nb.min(k - next);
+            let trailing = a
+                .rb()
+                .block(j, j, m - j, n - j)
+                .unwrap_or_else(|| unreachable!("a block from the diagonal on"));
+            let found = step(t, trailing, &done[j..], &mut rest[..w2]);
+            zero = zero.or(found.map(|z| z + next));
+        }
+        for p in &mut ipiv[j..next] {
+            *p = P::from_row(p.row().unwrap_or(1) + j);
+        }
+        j = next;
+    }
+    // Each panel's columns still need the row swaps of every later panel.
+    let panels = k.div_ceil(nb);
+    let share = Share::new(a);
+    let ipiv = &*ipiv;
+    pool::run(panels - 1, 4 * k * k, &|q| {
+        let below = (q + 1) * nb;
+        // SAFETY: each task index is run once and covers its own panel's columns.
+        let cols = unsafe { share.cols(q * nb, nb) };
+        let width = cols.cols();
+        if let Some(mut rows) = cols.block(below, 0, m - below, width) {
+            laswp(&mut rows, &ipiv[below..], below);
+        }
+    });
+    zero
+}
+
+/// One step of [`blocked`]. `a` starts at a factored panel's diagonal element and
+/// `piv` holds its pivots (relative to `a`); the panel is `piv.len()` wide. Applies
+/// it to every column right of it and factors the next panel (`piv_next.len()`
+/// columns, pivots relative to that panel) as soon as its own columns are updated.
+/// Returns the next panel's first zero pivot, relative to it.
+fn step<P: Pivot>(t: &Tuning, a: MatMut<'_>, piv: &[P], piv_next: &mut [P]) -> Option<usize> {
+    let (w, w2) = (piv.len(), piv_next.len());
+    let (m2, n2) = (a.rows() - w, a.cols() - w);
+    let (panel, right) = a.split_cols(w);
+    let (l11, l21) = panel.split_rows(w);
+    let (l11, l21) = (l11.into_ref(), l21.into_ref());
+    // Task 0 (taken first) is the next panel when there is one; the rest of the
+    // columns form the usual shape-only grid.
+    let ahead = usize::from(w2 > 0);
+    let width = task_columns((n2 - w2).max(1));
+    let tasks = ahead + (n2 - w2).div_ceil(width);
+    let share = Share::new(right);
+    let next = Handoff::new(piv_next);
+    let zero = AtomicUsize::new(usize::MAX);
+    pool::run(tasks, 2 * m2 * w * n2, &|task| {
+        let (c0, cw) = if task < ahead {
+            (0, w2)
+        } else {
+            (w2 + (task - ahead) * width, width)
+        };
+        // SAFETY: each task index is run once and covers its own column range.
+        let mut cols = unsafe { share.cols(c0, cw) };
+        laswp(&mut cols, piv, 0);
+        let (mut a12, mut a22) = cols.split_rows(w);
+        trsm(Uplo::Lower, Diag::Unit, l11, &mut a12, t.trsm_block);
+        gemm(-1.0, l21, a12.as_ref(), 1.0, &mut a22);
+        if task < ahead
+            && let Some(p) = next.take()
+            && let Some(z) = recurse(t, a22, p)
+        {
+            zero.store(z, Ordering::Relaxed);
+        }
+    });
+    let z = zero.load(Ordering::Relaxed);
+    (z != usize::MAX).then_some(z)
 }
 
 /// Factors `a` (`m x n`, `ipiv.len() == min(m, n)`), returning the 0-based column of
@@ -134,6 +232,7 @@ mod tests {
     use proptest::prelude::*;
 
     const SMALL: Tuning = Tuning {
+        panel: Some(5),
         lu_leaf: 2,
         short_leaf: 3,
         trsm_block: 3,
@@ -289,7 +388,7 @@ mod tests {
         #[test]
         fn random_shapes_have_small_residual(m in 1usize..90, n in 1usize..90, pad in 0usize..4,
                                              seed in any::<u64>(), leaf in 1usize..20, blk in 1usize..20) {
-            let t = Tuning { lu_leaf: leaf, short_leaf: leaf + blk % 5, trsm_block: blk, getri_block: blk };
+            let t = Tuning { panel: Some(blk % 7), lu_leaf: leaf, short_leaf: leaf + blk % 5, trsm_block: blk, getri_block: blk };
             check_random(&t, m, n, pad, seed);
         }
 

@@ -130,6 +130,7 @@ mod tests {
     #[test]
     fn inverse_blocked_and_unblocked() {
         let small = Tuning {
+            panel: Some(3),
             lu_leaf: 2,
             short_leaf: 3,
             trsm_block: 3,

@@ -7,11 +7,13 @@
 
 mod dispatch;
 mod fork;
+mod handoff;
 mod slot;
 mod threads;
 mod worker;
 
 pub use crate::config::MAX_SLOTS;
 pub use dispatch::run;
+pub use handoff::Handoff;
 pub use slot::{lent_slots, worker_threads};
 pub use threads::{max_threads, num_threads, set_num_threads};

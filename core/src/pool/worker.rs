@@ -1,7 +1,7 @@
 //! The worker thread of a slot, and the bounded spin-then-sleep wait it uses.
 
 use super::slot::{Job, SLOTS};
-use crate::config::SPIN_ROUNDS;
+use crate::config::{IDLE_SPIN_CHECKS, IDLE_SPIN_PAUSES, SPIN_ROUNDS};
 use crate::sys;
 use core::sync::atomic::{AtomicU32, Ordering};
 
@@ -32,11 +32,12 @@ pub(crate) extern "C" fn worker_main(arg: *mut core::ffi::c_void) -> *mut core::
     }
 }
 
-/// Returns the new value once `word != seen`: a few rounds of exponential spinning,
-/// then sleeping on the futex, so an idle worker burns no CPU.
+/// Returns the new value once `word != seen`: spinning for a while (checking often,
+/// so a job posted soon after the last is picked up at once), then sleeping on the
+/// futex, so an idle worker burns no CPU.
 fn wait_for_change(word: &AtomicU32, seen: u32) -> u32 {
-    for round in 0..SPIN_ROUNDS {
-        for _ in 0..1u32 << round {
+    for _ in 0..IDLE_SPIN_CHECKS {
+        for _ in 0..IDLE_SPIN_PAUSES {
             core::hint::spin_loop();
         }
         let now = word.load(Ordering::Acquire);
