@@ -91,6 +91,33 @@ pub fn task_columns(cols: usize) -> usize {
     cols.div_ceil(tasks).next_multiple_of(8).clamp(32, 768)
 }
 
+/// The column tasks of one look-ahead step's update: task `i` covers
+/// `guided_task(cols, i)` = `(first column, width)`, `None` past the last. Each task
+/// takes a quarter of the columns still left (a multiple of 8, 32 to 768), so the
+/// tasks shrink towards the end and the threads finish together however long the
+/// look-ahead panel took. Like [`task_columns`], it depends only on the shape.
+pub fn guided_task(cols: usize, i: usize) -> Option<(usize, usize)> {
+    let mut start = 0;
+    for _ in 0..i {
+        start += guided_width(cols - start);
+    }
+    (start < cols).then(|| (start, guided_width(cols - start)))
+}
+
+/// Number of tasks in [`guided_task`]'s grid.
+pub fn guided_tasks(cols: usize) -> usize {
+    let (mut start, mut tasks) = (0, 0);
+    while start < cols {
+        start += guided_width(cols - start);
+        tasks += 1;
+    }
+    tasks
+}
+
+fn guided_width(left: usize) -> usize {
+    (left / 4).next_multiple_of(8).clamp(32, 768).min(left)
+}
+
 /// Height of the row blocks a tall trailing product is cut into: about a quarter of
 /// the rows, a whole number of AVX-512 register tiles (24 rows), at least 144 (the
 /// AVX-512 `mc`). Like [`task_columns`], it depends only on the shape.

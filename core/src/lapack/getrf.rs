@@ -3,7 +3,9 @@
 use super::getf2;
 use crate::Error;
 use crate::blas::{Diag, Uplo, gemm, laswp, trsm};
-use crate::config::{SHORT_PANEL_ROWS, Tuning, lookahead_panel, task_columns, task_rows};
+use crate::config::{
+    SHORT_PANEL_ROWS, Tuning, guided_task, guided_tasks, lookahead_panel, task_columns, task_rows,
+};
 use crate::mat::{MatMut, MatRef, Share};
 use crate::pivot::Pivot;
 use crate::pool::{self, Handoff};
@@ -113,18 +115,19 @@ fn step<P: Pivot>(t: &Tuning, a: MatMut<'_>, piv: &[P], piv_next: &mut [P]) -> O
     let (l11, l21) = panel.split_rows(w);
     let (l11, l21) = (l11.into_ref(), l21.into_ref());
     // Task 0 (taken first) is the next panel when there is one; the rest of the
-    // columns form the usual shape-only grid.
+    // columns form a shape-only grid of shrinking tasks.
     let ahead = usize::from(w2 > 0);
-    let width = task_columns((n2 - w2).max(1));
-    let tasks = ahead + (n2 - w2).div_ceil(width);
+    let rest = n2 - w2;
+    let tasks = ahead + guided_tasks(rest);
     let share = Share::new(right);
     let next = Handoff::new(piv_next);
     let zero = AtomicUsize::new(usize::MAX);
     pool::run(tasks, 2 * m2 * w * n2, &|task| {
-        let (c0, cw) = if task < ahead {
-            (0, w2)
-        } else {
-            (w2 + (task - ahead) * width, width)
+        let (c0, cw) = match task.checked_sub(ahead) {
+            None => (0, w2),
+            Some(i) => guided_task(rest, i)
+                .map(|(c, cw)| (w2 + c, cw))
+                .unwrap_or_else(|| unreachable!("task {i} is in the grid")),
         };
         // SAFETY: each task index is run once and covers its own column range.
         let mut cols = unsafe { share.cols(c0, cw) };
