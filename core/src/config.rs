@@ -179,3 +179,36 @@ pub const PACK_B_LEN: usize = 256 * (768 + 8);
 /// Static packing buffers, claimed per `gemm` call; a caller finding none free waits
 /// for one (each holder finishes its `gemm` without waiting on anything).
 pub const PACK_SEATS: usize = 32;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guided_grid_covers_every_column_once_in_shrinking_tasks() {
+        for cols in [1, 7, 31, 32, 33, 100, 448, 1000, 3488, 5000] {
+            let tasks = guided_tasks(cols);
+            let mut next = 0;
+            let mut last_width = usize::MAX;
+            for i in 0..tasks {
+                let (start, width) = guided_task(cols, i).expect("task in the grid");
+                assert_eq!(start, next, "cols {cols} task {i}");
+                assert!(width > 0 && width <= 768 && width <= last_width, "cols {cols}");
+                assert!(width % 8 == 0 || start + width == cols, "cols {cols} task {i}");
+                (next, last_width) = (start + width, width);
+            }
+            assert_eq!(next, cols);
+            assert_eq!(guided_task(cols, tasks), None);
+        }
+    }
+
+    #[test]
+    fn lookahead_only_for_square_ish_shapes_with_three_panels() {
+        assert_eq!(lookahead_panel(128, 128), None);
+        assert_eq!(lookahead_panel(256, 256), Some(64));
+        assert_eq!(lookahead_panel(2000, 2000), Some(192));
+        assert_eq!(lookahead_panel(4000, 4000), Some(256));
+        assert_eq!(lookahead_panel(4000, 1000), None);
+        assert_eq!(lookahead_panel(1000, 2000), Some(64));
+    }
+}
