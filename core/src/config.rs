@@ -193,8 +193,14 @@ mod tests {
             for i in 0..tasks {
                 let (start, width) = guided_task(cols, i).expect("task in the grid");
                 assert_eq!(start, next, "cols {cols} task {i}");
-                assert!(width > 0 && width <= 768 && width <= last_width, "cols {cols}");
-                assert!(width % 8 == 0 || start + width == cols, "cols {cols} task {i}");
+                assert!(
+                    width > 0 && width <= 768 && width <= last_width,
+                    "cols {cols}"
+                );
+                assert!(
+                    width % 8 == 0 || start + width == cols,
+                    "cols {cols} task {i}"
+                );
                 (next, last_width) = (start + width, width);
             }
             assert_eq!(next, cols);

@@ -57,13 +57,14 @@ pub fn getrf_with<P: Pivot>(
     }
 }
 
-/// Right-looking LU over `nb`-wide panels (`nb < min(m, n)`), each factored by [`recurse`], with a
-/// look-ahead of one panel: in the parallel call that applies panel `p` to the columns
-/// right of it, the task that updates panel `p + 1`'s columns goes on to factor it while
-/// the other tasks update the rest, so the panel (serial, latency-bound) overlaps the
-/// update instead of leaving the other cores idle. Returns the first zero pivot's column.
+/// Right-looking LU over `nb`-wide panels (`nb < min(m, n)`), each factored by
+/// [`recurse`], with a look-ahead of one panel: in the parallel call that applies panel
+/// `p` to the columns right of it (and its row swaps to the columns left of it), the
+/// task that updates panel `p + 1`'s columns goes on to factor it while the other tasks
+/// do the rest, so the panel (serial, latency-bound) overlaps the update instead of
+/// leaving the other cores idle. Returns the first zero pivot's column.
 fn blocked<P: Pivot>(t: &Tuning, nb: usize, mut a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
-    let (m, n, k) = (a.rows(), a.cols(), ipiv.len());
+    let (m, k) = (a.rows(), ipiv.len());
     let first = a
         .rb()
         .block(0, 0, m, nb)
@@ -72,76 +73,84 @@ fn blocked<P: Pivot>(t: &Tuning, nb: usize, mut a: MatMut<'_>, ipiv: &mut [P]) -
     let mut j = 0;
     while j < k {
         let next = (j + nb).min(k);
-        if next < n {
-            let (done, rest) = ipiv.split_at_mut(next);
-            let w2 = nb.min(k - next);
-            let trailing = a
-                .rb()
-                .block(j, j, m - j, n - j)
-                .unwrap_or_else(|| unreachable!("a block from the diagonal on"));
-            let found = step(t, trailing, &done[j..], &mut rest[..w2]);
-            zero = zero.or(found.map(|z| z + next));
-        }
+        let (left, right) = a.rb().split_cols(j);
+        let (done, rest) = ipiv.split_at_mut(next);
+        let found = step(
+            t,
+            left.split_rows(j).1,
+            right.split_rows(j).1,
+            &done[j..],
+            &mut rest[..nb.min(k - next)],
+        );
+        zero = zero.or(found.map(|z| z + next));
         for p in &mut ipiv[j..next] {
             *p = P::from_row(p.row().unwrap_or(1) + j);
         }
         j = next;
     }
-    // Each panel's columns still need the row swaps of every later panel.
-    let panels = k.div_ceil(nb);
-    let share = Share::new(a);
-    let ipiv = &*ipiv;
-    pool::run(panels - 1, 4 * k * k, &|q| {
-        let below = (q + 1) * nb;
-        // SAFETY: each task index is run once and covers its own panel's columns.
-        let cols = unsafe { share.cols(q * nb, nb) };
-        let width = cols.cols();
-        if let Some(mut rows) = cols.block(below, 0, m - below, width) {
-            laswp(&mut rows, &ipiv[below..], below);
-        }
-    });
     zero
 }
 
-/// One step of [`blocked`]. `a` starts at a factored panel's diagonal element and
-/// `piv` holds its pivots (relative to `a`); the panel is `piv.len()` wide. Applies
-/// it to every column right of it and factors the next panel (`piv_next.len()`
-/// columns, pivots relative to that panel) as soon as its own columns are updated.
-/// Returns the next panel's first zero pivot, relative to it.
-fn step<P: Pivot>(t: &Tuning, a: MatMut<'_>, piv: &[P], piv_next: &mut [P]) -> Option<usize> {
+/// One step of [`blocked`]. `a` starts at a factored panel's diagonal element, `left`
+/// is the same rows left of it, and `piv` holds the panel's pivots (relative to `a`);
+/// the panel is `piv.len()` wide. Applies the panel's row swaps to `left` and the panel
+/// to every column right of it, and factors the next panel (`piv_next.len()` columns,
+/// pivots relative to it) as soon as its own columns are updated. Returns the next
+/// panel's first zero pivot, relative to it.
+fn step<P: Pivot>(
+    t: &Tuning,
+    left: MatMut<'_>,
+    a: MatMut<'_>,
+    piv: &[P],
+    piv_next: &mut [P],
+) -> Option<usize> {
     let (w, w2) = (piv.len(), piv_next.len());
     let (m2, n2) = (a.rows() - w, a.cols() - w);
     let (panel, right) = a.split_cols(w);
     let (l11, l21) = panel.split_rows(w);
     let (l11, l21) = (l11.into_ref(), l21.into_ref());
-    // Task 0 (taken first) is the next panel when there is one; the rest of the
-    // columns form a shape-only grid of shrinking tasks.
+    // Tasks, in the order they are taken: the next panel when there is one, the left
+    // swaps in `task_columns` pieces, then the update of the rest in shrinking tasks.
+    // The grid depends only on the shape.
     let ahead = usize::from(w2 > 0);
+    let swap_width = task_columns(left.cols());
+    let swaps = left.cols().div_ceil(swap_width);
     let rest = n2 - w2;
-    let tasks = ahead + guided_tasks(rest);
-    let share = Share::new(right);
+    let tasks = ahead + swaps + guided_tasks(rest);
+    let (left, right) = (Share::new(left), Share::new(right));
     let next = Handoff::new(piv_next);
     let zero = AtomicUsize::new(usize::MAX);
-    pool::run(tasks, 2 * m2 * w * n2, &|task| {
-        let (c0, cw) = match task.checked_sub(ahead) {
-            None => (0, w2),
-            Some(i) => guided_task(rest, i)
-                .map(|(c, cw)| (w2 + c, cw))
-                .unwrap_or_else(|| unreachable!("task {i} is in the grid")),
-        };
-        // SAFETY: each task index is run once and covers its own column range.
-        let mut cols = unsafe { share.cols(c0, cw) };
-        laswp(&mut cols, piv, 0);
-        let (mut a12, mut a22) = cols.split_rows(w);
-        trsm(Uplo::Lower, Diag::Unit, l11, &mut a12, t.trsm_block);
-        gemm(-1.0, l21, a12.as_ref(), 1.0, &mut a22);
-        if task < ahead
-            && let Some(p) = next.take()
-            && let Some(z) = recurse(t, a22, p)
-        {
-            zero.store(z, Ordering::Relaxed);
-        }
-    });
+    pool::run(
+        tasks,
+        2 * m2 * w * n2 + 4 * w * swaps * swap_width,
+        &|task| {
+            let (c0, cw) = if task < ahead {
+                (0, w2)
+            } else if task < ahead + swaps {
+                let c0 = (task - ahead) * swap_width;
+                // SAFETY: each task index is run once and covers its own column range.
+                laswp(&mut unsafe { left.cols(c0, swap_width) }, piv, 0);
+                return;
+            } else {
+                let i = task - ahead - swaps;
+                let (c0, cw) =
+                    guided_task(rest, i).unwrap_or_else(|| unreachable!("task {i} is in the grid"));
+                (w2 + c0, cw)
+            };
+            // SAFETY: each task index is run once and covers its own column range.
+            let mut cols = unsafe { right.cols(c0, cw) };
+            laswp(&mut cols, piv, 0);
+            let (mut a12, mut a22) = cols.split_rows(w);
+            trsm(Uplo::Lower, Diag::Unit, l11, &mut a12, t.trsm_block);
+            gemm(-1.0, l21, a12.as_ref(), 1.0, &mut a22);
+            if task < ahead
+                && let Some(p) = next.take()
+                && let Some(z) = recurse(t, a22, p)
+            {
+                zero.store(z, Ordering::Relaxed);
+            }
+        },
+    );
     let z = zero.load(Ordering::Relaxed);
     (z != usize::MAX).then_some(z)
 }
