@@ -1,6 +1,6 @@
 //! Row interchanges from a pivot vector (LAPACK `dlaswp`).
 
-use crate::config::{ALIASING_STRIDE, LASWP_COLUMN_BLOCK};
+use crate::config::{L1_WAY_BYTES, LASWP_COLUMN_BLOCK};
 use crate::mat::MatMut;
 use crate::pivot::Pivot;
 
@@ -8,7 +8,7 @@ use crate::pivot::Pivot;
 ///
 /// Callers guarantee every target row lies in `0..rows` (pivots from `getrf`, or
 /// checked with `pivot::check_range`). Columns go in blocks so the swapped rows of
-/// a block stay in cache.
+/// a block stay in L1.
 pub fn laswp<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize) {
     swap_blocks(a, ipiv, offset, false);
 }
@@ -22,33 +22,16 @@ fn swap_blocks<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize, backward
     let (rows, cols) = (a.rows(), a.cols());
     let target = |i: usize| ipiv[i].row().map_or(i, |r| r - 1 - offset);
     let steps = ipiv.len().min(rows);
-    // A column stride that is a multiple of 4 KiB puts a whole block's columns in one L1
-    // set, more lines than it holds: swap one contiguous column at a time then.
-    if a.row_stride() == 1
-        && a.col_stride()
-            .is_multiple_of(ALIASING_STRIDE / core::mem::size_of::<f64>())
-    {
-        for j in 0..cols {
-            let Some(col) = a.col_mut(j) else { break };
-            for step in 0..steps {
-                let i = if backward { steps - 1 - step } else { step };
-                let p = target(i);
-                if p != i && p < rows {
-                    col.swap(i, p);
-                }
-            }
-        }
-        return;
-    }
+    let block = if a.row_stride() == 1 {
+        column_block(a.col_stride())
+    } else {
+        LASWP_COLUMN_BLOCK
+    };
     let mut j0 = 0;
     while j0 < cols {
-        let j1 = (j0 + LASWP_COLUMN_BLOCK).min(cols);
-        for step in 0..ipiv.len().min(rows) {
-            let i = if backward {
-                ipiv.len().min(rows) - 1 - step
-            } else {
-                step
-            };
+        let j1 = (j0 + block).min(cols);
+        for step in 0..steps {
+            let i = if backward { steps - 1 - step } else { step };
             let p = target(i);
             debug_assert!(p < rows);
             if p != i && p < rows {
@@ -60,6 +43,16 @@ fn swap_blocks<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize, backward
         }
         j0 = j1;
     }
+}
+
+/// Columns to swap together when columns are `col_stride` elements apart: at most
+/// [`LASWP_COLUMN_BLOCK`], and few enough that one row's lines in the block share no
+/// L1 set more than 4 ways deep, so both rows of a swap stay in an 8-way L1. A stride
+/// of 512 `f64` (4 KiB) puts every column's line of a row in the same set: 4 columns.
+fn column_block(col_stride: usize) -> usize {
+    let sets_apart = L1_WAY_BYTES / core::mem::size_of::<f64>();
+    let period = sets_apart >> col_stride.trailing_zeros().min(sets_apart.trailing_zeros());
+    (4 * period).min(LASWP_COLUMN_BLOCK)
 }
 
 #[cfg(test)]
@@ -81,6 +74,39 @@ mod tests {
         );
         laswp_backward(&mut a, &ipiv, 0);
         assert_eq!(d, orig);
+    }
+
+    #[test]
+    fn column_blocks_narrow_for_strides_that_share_l1_sets() {
+        assert_eq!(column_block(512), 4);
+        assert_eq!(column_block(1536), 4);
+        assert_eq!(column_block(256), 8);
+        assert_eq!(column_block(128), 16);
+        assert_eq!(column_block(1000), 16);
+        assert_eq!(column_block(0), 4);
+    }
+
+    /// Swaps with every column block width give the same matrix as one column at a time.
+    #[test]
+    fn every_stride_swaps_the_same_rows() {
+        for lda in [7usize, 128, 256, 512] {
+            let (m, n) = (7, 40);
+            let mut d: Vec<f64> = (0..lda * n).map(|k| k as f64).collect();
+            let orig = d.clone();
+            let ipiv = [3i32, 7, 3, 4, 6, 6, 7];
+            laswp(&mut MatMut::col_major(&mut d, m, n, lda).unwrap(), &ipiv, 0);
+            for j in 0..n {
+                let mut col: Vec<f64> = orig[j * lda..j * lda + m].to_vec();
+                for (i, &p) in ipiv.iter().enumerate() {
+                    col.swap(i, p as usize - 1);
+                }
+                assert_eq!(&d[j * lda..j * lda + m], &col[..], "lda {lda} column {j}");
+                assert_eq!(
+                    &d[j * lda + m..(j * lda + lda).min(lda * n)],
+                    &orig[j * lda + m..(j * lda + lda).min(lda * n)]
+                );
+            }
+        }
     }
 
     /// A 1 x 1 view with a huge (unused) column stride: the aliasing test must not
