@@ -343,6 +343,38 @@ mod tests {
         assert_pivots_valid(&ipiv, m);
     }
 
+    /// A zero column makes its own `U(j, j)` the first exact zero, whichever panel (of
+    /// the look-ahead or of the recursion) it falls in; the rest is still factored.
+    #[test]
+    fn zero_column_is_reported_from_any_panel() {
+        let blocked = Tuning {
+            panel: Some(5),
+            ..SMALL
+        };
+        let recursive = Tuning {
+            panel: Some(0),
+            ..SMALL
+        };
+        let default = Tuning::DEFAULT;
+        for (t, m, n, zero) in [
+            (&blocked, 70, 70, 37),
+            (&blocked, 70, 70, 3),
+            (&blocked, 90, 60, 59),
+            (&recursive, 70, 70, 37),
+            (&default, 300, 300, 200),
+            (&default, 300, 300, 64),
+        ] {
+            let mut a = random_matrix(m, n, m, zero as u64);
+            a[zero * m..(zero + 1) * m].fill(0.0);
+            let a0 = a.clone();
+            let mut ipiv = vec![0i32; m.min(n)];
+            let r = getrf_with(t, MatMut::col_major(&mut a, m, n, m).unwrap(), &mut ipiv);
+            assert_eq!(r, Err(Error::Singular(zero + 1)), "{m}x{n} zero column {zero}");
+            assert!(lu_residual(&a0, &a, m, n, m, &ipiv) < 10.0);
+            assert_pivots_valid(&ipiv, m);
+        }
+    }
+
     #[test]
     fn nan_and_inf_return() {
         for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
