@@ -369,7 +369,11 @@ mod tests {
             let a0 = a.clone();
             let mut ipiv = vec![0i32; m.min(n)];
             let r = getrf_with(t, MatMut::col_major(&mut a, m, n, m).unwrap(), &mut ipiv);
-            assert_eq!(r, Err(Error::Singular(zero + 1)), "{m}x{n} zero column {zero}");
+            assert_eq!(
+                r,
+                Err(Error::Singular(zero + 1)),
+                "{m}x{n} zero column {zero}"
+            );
             assert!(lu_residual(&a0, &a, m, n, m, &ipiv) < 10.0);
             assert_pivots_valid(&ipiv, m);
         }
