@@ -97,9 +97,9 @@ pub fn task_columns(cols: usize) -> usize {
 /// `guided_task(cols, i)` = `(first column, width)`, `None` past the last. Each task
 /// takes a quarter of the columns still left, so the tasks shrink towards the end and
 /// the threads finish together however long the look-ahead panel took. Widths are
-/// multiples of 8, at most 768 and at least `cols / 16` (and 32): every task packs
-/// `L21` again, so a 32-column task on a tall block spent a third of its time packing
-/// (1 thread, n = 4000: 44.7 -> 45.5 GFLOPS with the floor). Shape-only, like
+/// multiples of 8, at most 768 and at least `cols / 16` (and 32), since every task
+/// packs `L21` again (measured, 1 thread, n = 4000: 44.7 -> 45.5 GFLOPS with that
+/// floor, against a floor of 32; 2 threads unchanged). Shape-only, like
 /// [`task_columns`].
 pub fn guided_task(cols: usize, i: usize) -> Option<(usize, usize)> {
     let mut start = 0;
