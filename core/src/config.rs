@@ -32,7 +32,7 @@ impl Tuning {
 /// Panel width of the blocked, look-ahead LU of an `m x n` matrix, or `None` to factor
 /// it by recursion alone. Blocked: shapes with neither side more than twice the other
 /// and at least three panels, about eight panels a multiple of 64 wide, 64 to 256.
-/// Measured (GFLOPS, 1 / 2 threads, recursion -> blocked): n = 256 24.8 / 26.2 ->
+/// Measured when it was introduced (GFLOPS, 1 / 2 threads, recursion -> blocked): n = 256 24.8 / 26.2 ->
 /// 25.5 / 31.3, 1000 38.2 / 44.4 -> 40.6 / 59.4, 3000 42.6 / 78.0 -> 45.1 / 75.8. Tall
 /// shapes lose (4000 x 1000: 41.2 / 72.5 -> 36.6 / 66.9): every column task packs the
 /// tall `L21` again, where the recursion's row-split product packs it once.
@@ -60,8 +60,8 @@ pub const LASWP_COLUMN_BLOCK: usize = 16;
 /// Bytes of one way of the L1 data cache (64 sets of 64-byte lines, on the x86-64
 /// cores of the last decade): addresses this far apart share a set. `laswp` narrows
 /// its column blocks when the column stride makes their lines collide. Measured, ns
-/// per element swapped, 16 columns -> fewer: lda 256 (8 columns) 1.1 -> 0.6, lda 512
-/// (4 columns; it had been one column at a time) 0.97 -> 0.65.
+/// per element swapped, 16 columns -> fewer: lda 256 (8 columns) 1.14 -> 0.60, lda 512
+/// (4 columns; it had been one column at a time) 0.92 -> 0.64.
 pub const L1_WAY_BYTES: usize = 4096;
 
 /// Smallest `x` with `1 / x` finite (LAPACK `dlamch('S')`): below it `getf2`

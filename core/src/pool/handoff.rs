@@ -15,6 +15,7 @@ pub struct Handoff<T> {
 unsafe impl<T: Send> Sync for Handoff<T> {}
 
 impl<T> Handoff<T> {
+    /// Holds `value` for the task that takes it.
     pub fn new(value: T) -> Self {
         Self {
             taken: AtomicBool::new(false),
