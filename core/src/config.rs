@@ -185,6 +185,11 @@ pub const SCALAR_BLOCKS: GemmBlocks = GemmBlocks {
 pub const PACK_A_LEN: usize = (144 + 24) * 256;
 pub const PACK_B_LEN: usize = 256 * (768 + 8);
 
+/// Values in the one static buffer that holds a look-ahead step's `L21` packed once for
+/// all its column tasks (8 MiB: 4096 rows of a 256-wide panel, enough for n = 4000).
+/// Larger panels, or a second caller while one holds it, pack `L21` in every task.
+pub const SHARED_A_LEN: usize = 4096 * 256;
+
 /// Static packing buffers, claimed per `gemm` call; a caller finding none free waits
 /// for one (each holder finishes its `gemm` without waiting on anything).
 pub const PACK_SEATS: usize = 32;

@@ -75,6 +75,39 @@ fn lookahead_bits_identical_on_rectangular_shapes() {
     }
 }
 
+/// Callers factoring at the same time (they share one static buffer for the packed
+/// `L21`, which only one holds at a time) get the bits of a lone caller.
+#[test]
+fn concurrent_callers_get_the_bits_of_a_lone_caller() {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    pool::set_num_threads(2);
+    let shapes = [(300usize, 300usize), (520, 400), (257, 300)];
+    let inputs: Vec<Vec<f64>> = (0..shapes.len())
+        .map(|s| random_matrix(shapes[s].0, shapes[s].1, shapes[s].0, 300 + s as u64))
+        .collect();
+    let alone: Vec<_> = shapes
+        .iter()
+        .zip(&inputs)
+        .map(|(&(m, n), a)| factor_checked(a, m, n, m))
+        .collect();
+    std::thread::scope(|scope| {
+        for caller in 0..4 {
+            let (inputs, alone) = (&inputs, &alone);
+            scope.spawn(move || {
+                for round in 0..10 {
+                    let s = (caller + round) % shapes.len();
+                    let (m, n) = shapes[s];
+                    let got = factor(&inputs[s], m, n, m);
+                    assert!(
+                        same_bits(&alone[s], &(got.0, got.1)),
+                        "{m}x{n}: caller {caller} round {round} differs"
+                    );
+                }
+            });
+        }
+    });
+}
+
 #[test]
 fn getrs_bits_identical_for_1_to_8_threads() {
     let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());

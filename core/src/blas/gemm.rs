@@ -4,8 +4,9 @@
 //! microkernel of `arch` computes register tiles from the packed panels.
 
 use super::pack::{pack_a, pack_b};
-use super::workspace::Workspace;
+use super::workspace::{SharedClaim, Workspace};
 use crate::arch::{self, Kernel, Tile};
+use crate::config::SHARED_A_LEN;
 use crate::mat::{MatMut, MatRef};
 
 /// `C <- alpha * A * B + beta * C`; `beta == 0` overwrites `C` (NaNs in `C` vanish),
@@ -37,6 +38,27 @@ pub fn gemm_with(
     if k == 0 || alpha == 0.0 {
         return scale(beta, c);
     }
+    blocks(kern, alpha, m, k, b, beta, c, |ic, pc, mcur, kcur, abuf| {
+        pack_a(block(a, ic, pc, mcur, kcur), kern.blocks.mr, abuf);
+        abuf.as_ptr()
+    });
+}
+
+/// The five loops around the microkernel, for an `m x k` A that `a_panel(ic, pc, mcur,
+/// kcur, abuf)` provides as the packed `mcur x kcur` panel at `(ic, pc)` (packing it
+/// into `abuf` or pointing into a panel packed earlier). `k > 0`, shapes agree.
+#[allow(clippy::too_many_arguments)]
+fn blocks(
+    kern: Kernel,
+    alpha: f64,
+    m: usize,
+    k: usize,
+    b: MatRef<'_>,
+    beta: f64,
+    c: &mut MatMut<'_>,
+    a_panel: impl Fn(usize, usize, usize, usize, &mut [f64]) -> *const f64,
+) {
+    let n = c.cols();
     let blk = kern.blocks;
     let mut ws = Workspace::claim();
     let (abuf, bbuf) = ws.buffers();
@@ -48,12 +70,12 @@ pub fn gemm_with(
             pack_b(block(b, pc, jc, kcur, ncur), blk.nr, bbuf);
             for ic in (0..m).step_by(blk.mc) {
                 let mcur = blk.mc.min(m - ic);
-                pack_a(block(a, ic, pc, mcur, kcur), blk.mr, abuf);
+                let apanel = a_panel(ic, pc, mcur, kcur, abuf);
                 for (js, jr) in (0..ncur).step_by(blk.nr).enumerate() {
                     for (is, ir) in (0..mcur).step_by(blk.mr).enumerate() {
                         let tile = Tile {
                             k: kcur,
-                            a: abuf[is * blk.mr * kcur..].as_ptr(),
+                            a: apanel.wrapping_add(is * blk.mr * kcur),
                             b: bbuf[js * blk.nr * kcur..].as_ptr(),
                             // SAFETY: (ic + ir, jc + jr) is inside C.
                             c: unsafe { c.ptr_at(ic + ir, jc + jr) },
@@ -64,14 +86,104 @@ pub fn gemm_with(
                             alpha,
                             beta: beta_here,
                         };
-                        // SAFETY: the panels were packed above with this kernel's mr/nr and
-                        // kcur slivers; the tile's m x n block lies inside C; `kern` came
-                        // from `arch`, which only returns kernels the CPU supports.
+                        // SAFETY: `a_panel` and `pack_b` gave panels of this kernel's
+                        // mr/nr and kcur slivers (A's whole slivers of the block, B's
+                        // packed above); the tile's m x n block lies inside C; `kern`
+                        // came from `arch`, which only returns kernels the CPU supports.
                         unsafe { (kern.run)(&tile) };
                     }
                 }
             }
         }
+    }
+}
+
+/// An A operand (`rows x cols`, at most `kc` columns) packed once, into the one static
+/// shared buffer, for every `gemm` call of a parallel update: the column tasks of a
+/// look-ahead step all multiply by the same `L21`. Packed in `parts` row ranges that
+/// tasks may pack in parallel. The products are the bits [`gemm`] gives: the same
+/// packed values feed the same tiles.
+pub struct SharedA {
+    claim: SharedClaim,
+    kern: Kernel,
+    rows: usize,
+    cols: usize,
+}
+
+/// Rows of A one [`SharedA::pack`] call packs: four `mc` blocks.
+const PART_BLOCKS: usize = 4;
+
+impl SharedA {
+    /// The shared buffer for an A of this shape, if it is free, large enough, and A is
+    /// at most `kc` wide (one packed panel deep).
+    pub fn claim(rows: usize, cols: usize) -> Option<SharedA> {
+        let kern = arch::kernel();
+        let blk = kern.blocks;
+        let len = rows.next_multiple_of(blk.mr).checked_mul(cols)?;
+        if cols == 0 || cols > blk.kc || len > SHARED_A_LEN || blk.mc % blk.mr != 0 {
+            return None;
+        }
+        Some(SharedA {
+            claim: SharedClaim::try_claim()?,
+            kern,
+            rows,
+            cols,
+        })
+    }
+
+    /// Number of row ranges [`pack`](Self::pack) takes.
+    pub fn parts(&self) -> usize {
+        self.rows.div_ceil(PART_BLOCKS * self.kern.blocks.mc)
+    }
+
+    /// Packs row range `part` of `a` (the shape given to `claim`).
+    ///
+    /// # Safety
+    /// No other thread packs the same part, and no [`gemm`](Self::gemm) runs, at the
+    /// same time.
+    pub unsafe fn pack(&self, a: MatRef<'_>, part: usize) {
+        let blk = self.kern.blocks;
+        let (i0, h) = (part * PART_BLOCKS * blk.mc, PART_BLOCKS * blk.mc);
+        if a.rows() != self.rows || a.cols() != self.cols || i0 >= self.rows {
+            return;
+        }
+        let h = h.min(self.rows - i0);
+        let len = h.next_multiple_of(blk.mr) * self.cols;
+        // SAFETY: i0 is a multiple of mr, so this part's slivers start at i0 * cols and
+        // take `len` values, inside the buffer (`claim` checked the whole) and disjoint
+        // from every other part's; the caller excludes concurrent users of them.
+        let buf =
+            unsafe { core::slice::from_raw_parts_mut(self.claim.ptr().add(i0 * self.cols), len) };
+        pack_a(block(a, i0, 0, h, self.cols), blk.mr, buf);
+    }
+
+    /// `C <- alpha * A * B + beta * C` with the packed A, as [`gemm`] computes it.
+    ///
+    /// # Safety
+    /// Every part was packed, and those writes happen before this call (a release and
+    /// an acquire between the threads, say); no part is packed again while it runs.
+    pub unsafe fn gemm(&self, alpha: f64, b: MatRef<'_>, beta: f64, c: &mut MatMut<'_>) {
+        let (m, k) = (self.rows, self.cols);
+        debug_assert!(c.rows() == m && b.rows() == k && b.cols() == c.cols());
+        if c.rows() != m || b.rows() != k || b.cols() != c.cols() || c.cols() == 0 {
+            return;
+        }
+        if alpha == 0.0 {
+            return scale(beta, c);
+        }
+        let base = self.claim.ptr();
+        // Rows ic.. start at sliver ic / mr, as mc is a multiple of mr; k <= kc, so the
+        // only panel depth is pc = 0.
+        blocks(
+            self.kern,
+            alpha,
+            m,
+            k,
+            b,
+            beta,
+            c,
+            |ic, _pc, _mcur, _kcur, _abuf| base.wrapping_add(ic * k).cast_const(),
+        );
     }
 }
 
@@ -173,6 +285,57 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A shared packed A, packed part by part in any order, gives `gemm`'s bits.
+    #[test]
+    fn shared_a_gives_the_bits_of_gemm() {
+        for &(m, k, n) in &[(1300, 200, 37), (25, 3, 9), (600, 256, 17)] {
+            let a = random_matrix(m, k, m + 3, 11);
+            let b = random_matrix(k, n, k, 12);
+            let c0 = random_matrix(m, n, m, 13);
+            let av = MatRef::col_major(&a, m, k, m + 3).unwrap();
+            let bv = MatRef::col_major(&b, k, n, k).unwrap();
+            let mut want = c0.clone();
+            gemm(
+                -1.0,
+                av,
+                bv,
+                1.0,
+                &mut MatMut::col_major(&mut want, m, n, m).unwrap(),
+            );
+            let shared = loop {
+                if let Some(s) = SharedA::claim(m, k) {
+                    break s;
+                }
+                std::thread::yield_now();
+            };
+            for part in (0..shared.parts()).rev() {
+                // SAFETY: one thread packs every part, then reads.
+                unsafe { shared.pack(av, part) };
+            }
+            let mut got = c0.clone();
+            // SAFETY: every part is packed, on this thread.
+            unsafe {
+                shared.gemm(
+                    -1.0,
+                    bv,
+                    1.0,
+                    &mut MatMut::col_major(&mut got, m, n, m).unwrap(),
+                )
+            };
+            assert!(
+                got.iter()
+                    .zip(&want)
+                    .all(|(x, y)| x.to_bits() == y.to_bits()),
+                "{m}x{n}x{k}"
+            );
+        }
+        assert!(SharedA::claim(10, 257).is_none(), "deeper than kc");
+        assert!(
+            SharedA::claim(5000, 256).is_none(),
+            "larger than the buffer"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! wipe-on-fork: a child sees them zeroed (all free), and the parent's pages stay
 //! unshared, so a fork costs it no copy-on-write faults here.
 
-use crate::config::{PACK_A_LEN, PACK_B_LEN, PACK_SEATS};
+use crate::config::{PACK_A_LEN, PACK_B_LEN, PACK_SEATS, SHARED_A_LEN};
 use crate::sys;
 use core::cell::UnsafeCell;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -98,5 +98,93 @@ impl Workspace {
 impl Drop for Workspace {
     fn drop(&mut self) {
         self.seat.owner.store(0, Ordering::Release);
+    }
+}
+
+/// One more buffer, for an A operand packed once and read by all the `gemm` calls of a
+/// parallel update (`gemm::SharedA`). Never waited for: a caller that finds it held,
+/// or too small, packs A in each call as usual. Same owner word and fork rules as the
+/// seats.
+#[repr(C, align(64))]
+struct Shared {
+    owner: AtomicU32,
+    data: UnsafeCell<[f64; SHARED_A_LEN]>,
+}
+
+// SAFETY: `data` is only reached through a `SharedClaim`, which one holder at a time
+// has (claimed by compare-and-swap); how that holder's tasks share it is `SharedA`'s
+// contract.
+unsafe impl Sync for Shared {}
+
+static SHARED: Shared = Shared {
+    owner: AtomicU32::new(0),
+    data: UnsafeCell::new([0.0; SHARED_A_LEN]),
+};
+
+static SHARED_WIPE_ON_FORK: AtomicBool = AtomicBool::new(false);
+
+/// The shared buffer, held until dropped.
+pub struct SharedClaim(());
+
+impl SharedClaim {
+    /// Takes the buffer if it is free (never waits).
+    pub fn try_claim() -> Option<SharedClaim> {
+        if !SHARED_WIPE_ON_FORK.swap(true, Ordering::Relaxed) {
+            sys::wipe_on_fork(
+                SHARED.data.get().cast(),
+                core::mem::size_of_val(&SHARED.data),
+            );
+        }
+        let epoch = sys::epoch();
+        let cur = SHARED.owner.load(Ordering::Relaxed);
+        let free = cur & 1 == 0 || cur >> 1 != epoch;
+        let won = free
+            && SHARED
+                .owner
+                .compare_exchange(cur, (epoch << 1) | 1, Ordering::Acquire, Ordering::Relaxed)
+                .is_ok();
+        // Built only on success: dropping a claim releases the buffer.
+        if won { Some(SharedClaim(())) } else { None }
+    }
+
+    /// The buffer's `SHARED_A_LEN` values; valid while the claim lives.
+    pub fn ptr(&self) -> *mut f64 {
+        SHARED.data.get().cast()
+    }
+}
+
+impl Drop for SharedClaim {
+    fn drop(&mut self) {
+        SHARED.owner.store(0, Ordering::Release);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One holder at a time, and a failed claim leaves the holder's claim alone.
+    #[test]
+    fn shared_buffer_has_one_holder() {
+        // Other tests may hold it for a moment: wait for a first claim.
+        let first = loop {
+            if let Some(c) = SharedClaim::try_claim() {
+                break c;
+            }
+            std::thread::yield_now();
+        };
+        assert!(SharedClaim::try_claim().is_none());
+        assert!(
+            SharedClaim::try_claim().is_none(),
+            "a failed claim released the buffer"
+        );
+        drop(first);
+        let again = loop {
+            if let Some(c) = SharedClaim::try_claim() {
+                break c;
+            }
+            std::thread::yield_now();
+        };
+        drop(again);
     }
 }

@@ -2,7 +2,7 @@
 
 use super::getf2;
 use crate::Error;
-use crate::blas::{Diag, Uplo, gemm, laswp, trsm};
+use crate::blas::{Diag, SharedA, Uplo, gemm, laswp, trsm};
 use crate::config::{
     SHORT_PANEL_ROWS, Tuning, guided_task, guided_tasks, lookahead_panel, task_columns, task_rows,
 };
@@ -109,14 +109,23 @@ fn step<P: Pivot>(
     let (panel, right) = a.split_cols(w);
     let (l11, l21) = panel.split_rows(w);
     let (l11, l21) = (l11.into_ref(), l21.into_ref());
-    // Tasks, in the order they are taken: the next panel when there is one, the left
-    // swaps in `task_columns` pieces, then the update of the rest in shrinking tasks.
-    // The grid depends only on the shape.
+    // Tasks, in the order they are taken: the next panel when there is one; packing
+    // `L21` once for all the update tasks, in row parts, when the shared buffer is
+    // free and large enough (else each update task packs it); the left swaps in
+    // `task_columns` pieces; then the update of the rest in shrinking tasks. The grid
+    // depends only on the shape (the packing tasks change no value).
     let ahead = usize::from(w2 > 0);
+    let rest = n2 - w2;
+    let shared = if rest > 0 {
+        SharedA::claim(m2, w)
+    } else {
+        None
+    };
+    let packs = shared.as_ref().map_or(0, SharedA::parts);
+    let packed = AtomicUsize::new(0);
     let swap_width = task_columns(left.cols());
     let swaps = left.cols().div_ceil(swap_width);
-    let rest = n2 - w2;
-    let tasks = ahead + swaps + guided_tasks(rest);
+    let tasks = ahead + packs + swaps + guided_tasks(rest);
     let (left, right) = (Share::new(left), Share::new(right));
     let next = Handoff::new(piv_next);
     let zero = AtomicUsize::new(usize::MAX);
@@ -126,13 +135,22 @@ fn step<P: Pivot>(
         &|task| {
             let (c0, cw) = if task < ahead {
                 (0, w2)
-            } else if task < ahead + swaps {
-                let c0 = (task - ahead) * swap_width;
+            } else if task < ahead + packs {
+                if let Some(sh) = &shared {
+                    let part = task - ahead;
+                    // SAFETY: each part is one task, run once; the update tasks read the
+                    // buffer only after every part has counted itself below.
+                    unsafe { sh.pack(l21, part) };
+                }
+                packed.fetch_add(1, Ordering::Release);
+                return;
+            } else if task < ahead + packs + swaps {
+                let c0 = (task - ahead - packs) * swap_width;
                 // SAFETY: each task index is run once and covers its own column range.
                 laswp(&mut unsafe { left.cols(c0, swap_width) }, piv, 0);
                 return;
             } else {
-                let i = task - ahead - swaps;
+                let i = task - ahead - packs - swaps;
                 let (c0, cw) =
                     guided_task(rest, i).unwrap_or_else(|| unreachable!("task {i} is in the grid"));
                 (w2 + c0, cw)
@@ -142,7 +160,17 @@ fn step<P: Pivot>(
             laswp(&mut cols, piv, 0);
             let (mut a12, mut a22) = cols.split_rows(w);
             trsm(Uplo::Lower, Diag::Unit, l11, &mut a12, t.trsm_block);
-            gemm(-1.0, l21, a12.as_ref(), 1.0, &mut a22);
+            match &shared {
+                Some(sh) if task >= ahead => {
+                    // Every packing task was taken before this one (tasks are taken in
+                    // index order) by a thread that finishes it without waiting.
+                    pool::wait_until(|| packed.load(Ordering::Acquire) == packs);
+                    // SAFETY: all parts are packed, and the acquire above pairs with
+                    // each packing task's release; nothing packs again in this call.
+                    unsafe { sh.gemm(-1.0, a12.as_ref(), 1.0, &mut a22) };
+                }
+                _ => gemm(-1.0, l21, a12.as_ref(), 1.0, &mut a22),
+            }
             if task < ahead
                 && let Some(p) = next.take()
                 && let Some(z) = recurse(t, a22, p)

@@ -17,3 +17,4 @@ pub use dispatch::run;
 pub use handoff::Handoff;
 pub use slot::{lent_slots, worker_threads};
 pub use threads::{max_threads, num_threads, set_num_threads};
+pub(crate) use worker::wait_until;
