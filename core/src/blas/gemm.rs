@@ -120,7 +120,7 @@ impl SharedA {
         let kern = arch::kernel();
         let blk = kern.blocks;
         let len = rows.next_multiple_of(blk.mr).checked_mul(cols)?;
-        if cols == 0 || cols > blk.kc || len > SHARED_A_LEN || blk.mc % blk.mr != 0 {
+        if cols == 0 || cols > blk.kc || len > SHARED_A_LEN || !blk.mc.is_multiple_of(blk.mr) {
             return None;
         }
         Some(SharedA {
