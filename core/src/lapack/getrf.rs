@@ -116,7 +116,7 @@ fn step<P: Pivot>(
     // depends only on the shape (the packing tasks change no value).
     let ahead = usize::from(w2 > 0);
     let rest = n2 - w2;
-    let shared = if rest > 0 {
+    let shared = if rest > 0 && m2 > 0 {
         SharedA::claim(m2, w)
     } else {
         None
