@@ -41,36 +41,40 @@ fn getrf_bits_identical_for_1_to_8_threads() {
     }
 }
 
-/// The blocked, look-ahead path on shapes the default rule leaves to the recursion.
+/// The blocked, look-ahead path on shapes the default rule leaves to the recursion,
+/// with the left row swaps in the steps and at the end.
 #[test]
 fn lookahead_bits_identical_on_rectangular_shapes() {
     let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
-    let tuning = Tuning {
-        panel: Some(48),
-        ..Tuning::DEFAULT
-    };
-    for (s, &(m, n)) in [(517, 200), (200, 517), (700, 301)].iter().enumerate() {
-        let a = random_matrix(m, n, m, 200 + s as u64);
-        let run = |threads| {
-            pool::set_num_threads(threads);
-            let mut lu = a.clone();
-            let mut ipiv = vec![0i32; m.min(n)];
-            lapack::getrf_with(
-                &tuning,
-                MatMut::col_major(&mut lu, m, n, m).unwrap(),
-                &mut ipiv,
-            )
-            .unwrap();
-            (lu, ipiv)
+    for swaps_at_end in [usize::MAX, 0] {
+        let tuning = Tuning {
+            panel: Some(48),
+            swaps_at_end,
+            ..Tuning::DEFAULT
         };
-        let serial = run(1);
-        let r = residual(&a, &serial.0, m, n, m, &serial.1);
-        assert!(r < 20.0, "{m}x{n}: residual {r}");
-        for threads in [2, 3, 8] {
-            assert!(
-                same_bits(&serial, &run(threads)),
-                "{m}x{n}: {threads} threads differ from 1"
-            );
+        for (s, &(m, n)) in [(517, 200), (200, 517), (700, 301)].iter().enumerate() {
+            let a = random_matrix(m, n, m, 200 + s as u64);
+            let run = |threads| {
+                pool::set_num_threads(threads);
+                let mut lu = a.clone();
+                let mut ipiv = vec![0i32; m.min(n)];
+                lapack::getrf_with(
+                    &tuning,
+                    MatMut::col_major(&mut lu, m, n, m).unwrap(),
+                    &mut ipiv,
+                )
+                .unwrap();
+                (lu, ipiv)
+            };
+            let serial = run(1);
+            let r = residual(&a, &serial.0, m, n, m, &serial.1);
+            assert!(r < 20.0, "{m}x{n}: residual {r}");
+            for threads in [2, 3, 8] {
+                assert!(
+                    same_bits(&serial, &run(threads)),
+                    "{m}x{n} swaps at end from {swaps_at_end}: {threads} threads differ from 1"
+                );
+            }
         }
     }
 }

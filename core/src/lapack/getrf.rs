@@ -59,10 +59,11 @@ pub fn getrf_with<P: Pivot>(
 
 /// Right-looking LU over `nb`-wide panels (`nb < min(m, n)`), each factored by
 /// [`recurse`], with a look-ahead of one panel: in the parallel call that applies panel
-/// `p` to the columns right of it (and its row swaps to the columns left of it), the
-/// task that updates panel `p + 1`'s columns goes on to factor it while the other tasks
-/// do the rest, so the panel (serial, latency-bound) overlaps the update instead of
-/// leaving the other cores idle. Returns the first zero pivot's column.
+/// `p` to the columns right of it (and, in small factorizations, its row swaps to the
+/// columns left of it), the task that updates panel `p + 1`'s columns goes on to
+/// factor it while the other tasks do the rest, so the panel (serial, latency-bound)
+/// overlaps the update instead of leaving the other cores idle. Returns the first zero
+/// pivot's column.
 fn blocked<P: Pivot>(t: &Tuning, nb: usize, mut a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
     let (m, k) = (a.rows(), ipiv.len());
     let first = a
@@ -70,14 +71,20 @@ fn blocked<P: Pivot>(t: &Tuning, nb: usize, mut a: MatMut<'_>, ipiv: &mut [P]) -
         .block(0, 0, m, nb)
         .unwrap_or_else(|| unreachable!("the first panel fits, as k > nb"));
     let mut zero = recurse(t, first, &mut ipiv[..nb]);
+    // Small factorizations apply each panel's row swaps to the columns left of it in
+    // the steps, where they overlap the update; large ones in one pass at the end (see
+    // `Tuning::swaps_at_end`).
+    let at_end = k >= t.swaps_at_end;
     let mut j = 0;
     while j < k {
         let next = (j + nb).min(k);
         let (left, right) = a.rb().split_cols(j);
+        let left = left.split_rows(j).1;
+        let left = if at_end { left.split_cols(0).0 } else { left };
         let (done, rest) = ipiv.split_at_mut(next);
         let found = step(
             t,
-            left.split_rows(j).1,
+            left,
             right.split_rows(j).1,
             &done[j..],
             &mut rest[..nb.min(k - next)],
@@ -88,11 +95,24 @@ fn blocked<P: Pivot>(t: &Tuning, nb: usize, mut a: MatMut<'_>, ipiv: &mut [P]) -
         }
         j = next;
     }
+    if at_end {
+        let share = Share::new(a);
+        let ipiv = &*ipiv;
+        pool::run(k.div_ceil(nb) - 1, 4 * k * k, &|q| {
+            let below = (q + 1) * nb;
+            // SAFETY: each task index is run once and covers its own panel's columns.
+            let cols = unsafe { share.cols(q * nb, nb) };
+            let width = cols.cols();
+            if let Some(mut rows) = cols.block(below, 0, m - below, width) {
+                laswp(&mut rows, &ipiv[below..], below);
+            }
+        });
+    }
     zero
 }
 
 /// One step of [`blocked`]. `a` starts at a factored panel's diagonal element, `left`
-/// is the same rows left of it, and `piv` holds the panel's pivots (relative to `a`);
+/// is the same rows left of it (or none of them), and `piv` holds the panel's pivots (relative to `a`);
 /// the panel is `piv.len()` wide. Applies the panel's row swaps to `left` and the panel
 /// to every column right of it, and factors the next panel (`piv_next.len()` columns,
 /// pivots relative to it) as soon as its own columns are updated. Returns the next
@@ -273,6 +293,7 @@ mod tests {
 
     const SMALL: Tuning = Tuning {
         panel: Some(5),
+        swaps_at_end: 40,
         lu_leaf: 2,
         short_leaf: 3,
         trsm_block: 3,
@@ -464,7 +485,7 @@ mod tests {
         #[test]
         fn random_shapes_have_small_residual(m in 1usize..90, n in 1usize..90, pad in 0usize..4,
                                              seed in any::<u64>(), leaf in 1usize..20, blk in 1usize..20) {
-            let t = Tuning { panel: Some(blk % 7), lu_leaf: leaf, short_leaf: leaf + blk % 5, trsm_block: blk, getri_block: blk };
+            let t = Tuning { panel: Some(blk % 7), swaps_at_end: 10 * leaf, lu_leaf: leaf, short_leaf: leaf + blk % 5, trsm_block: blk, getri_block: blk };
             check_random(&t, m, n, pad, seed);
         }
 

@@ -131,6 +131,7 @@ mod tests {
     fn inverse_blocked_and_unblocked() {
         let small = Tuning {
             panel: Some(3),
+            swaps_at_end: 50,
             lu_leaf: 2,
             short_leaf: 3,
             trsm_block: 3,
