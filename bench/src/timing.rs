@@ -78,6 +78,9 @@ pub struct Sample {
 /// and OpenMP's default spin-before-sleep times (~0.1 s and 0.2 s).
 const SETTLE: std::time::Duration = std::time::Duration::from_millis(400);
 
+/// Calls made, untimed, after the pause and before a library's block is timed.
+const WARM_UP: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// Times `dgetrf` of every library on the same `m x n` matrix for about `budget`
 /// seconds in all (interleaved when `interleave`, else one block per library);
 /// returns seconds per call (median, best) and a validity flag.
@@ -118,8 +121,13 @@ pub fn time_shape(
     } else {
         for (lib, t) in libs.iter().zip(&mut times) {
             std::thread::sleep(SETTLE);
+            // Warm up for a while, not one call: after the pause the core may run slow
+            // for some milliseconds, which would decide the median of a short block.
             let mut warm = Vec::new();
-            once(lib, &mut warm);
+            let start = Instant::now();
+            while warm.len() < 3 || start.elapsed() < WARM_UP {
+                once(lib, &mut warm);
+            }
             for _ in 0..rounds {
                 once(lib, t);
             }
