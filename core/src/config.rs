@@ -42,8 +42,8 @@ impl Tuning {
 /// and at least three panels, about eight panels a multiple of 64 wide, 64 to 256.
 /// Measured when it was introduced (GFLOPS, 1 / 2 threads, recursion -> blocked): n = 256 24.8 / 26.2 ->
 /// 25.5 / 31.3, 1000 38.2 / 44.4 -> 40.6 / 59.4, 3000 42.6 / 78.0 -> 45.1 / 75.8. Tall
-/// shapes lose (4000 x 1000: 41.2 / 72.5 -> 36.6 / 66.9): every column task packs the
-/// tall `L21` again, where the recursion's row-split product packs it once.
+/// shapes did not gain (4000 x 1000: 41.2 / 72.5 -> 36.6 / 66.9 then; with `L21` packed
+/// once per step, 1 thread, 41.4 -> 40.6 with 256-column panels).
 pub fn lookahead_panel(m: usize, n: usize) -> Option<usize> {
     let k = m.min(n);
     let width = (k / 8 / 64 * 64).clamp(64, 256);
@@ -105,9 +105,9 @@ pub fn task_columns(cols: usize) -> usize {
 /// `guided_task(cols, i)` = `(first column, width)`, `None` past the last. Each task
 /// takes a quarter of the columns still left, so the tasks shrink towards the end and
 /// the threads finish together however long the look-ahead panel took. Widths are
-/// multiples of 8, at most 768 and at least `cols / 16` (and 32), since every task
-/// packs `L21` again (measured, 1 thread, n = 4000: 44.7 -> 45.5 GFLOPS with that
-/// floor, against a floor of 32; 2 threads unchanged). Shape-only, like
+/// multiples of 8, at most 768 and at least `cols / 16` (and 32), since a task packs
+/// `L21` again when the shared buffer is not free (measured with every task packing,
+/// 1 thread, n = 4000: 44.7 -> 45.5 GFLOPS with that floor, against a floor of 32). Shape-only, like
 /// [`task_columns`].
 pub fn guided_task(cols: usize, i: usize) -> Option<(usize, usize)> {
     let mut start = 0;
