@@ -6,7 +6,7 @@
 //! wipe-on-fork: a child sees them zeroed (all free), and the parent's pages stay
 //! unshared, so a fork costs it no copy-on-write faults here.
 
-use crate::config::{PACK_A_LEN, PACK_B_LEN, PACK_SEATS, SHARED_A_LEN};
+use crate::config::{PACK_A_LEN, PACK_B_LEN, PACK_SEATS, SHARED_A_LEN, SPIN_ROUNDS};
 use crate::sys;
 use core::cell::UnsafeCell;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -48,35 +48,21 @@ pub struct Workspace {
 impl Workspace {
     /// Takes a free seat, waiting (bounded spin, then yield) if all are in use.
     pub fn claim() -> Workspace {
-        if !WIPE_ON_FORK.swap(true, Ordering::Relaxed) {
-            // A fork child needs none of these buffers (no thread of its holds one), and
-            // unshared pages cost the parent no copy-on-write faults after a fork.
-            sys::wipe_on_fork(SEATS.as_ptr().cast(), core::mem::size_of_val(&SEATS));
-        }
+        wipe_on_fork_once(
+            &WIPE_ON_FORK,
+            SEATS.as_ptr().cast(),
+            core::mem::size_of_val(&SEATS),
+        );
         let mut round = 0u32;
         loop {
             let epoch = sys::epoch();
-            for seat in &SEATS {
-                let cur = seat.owner.load(Ordering::Relaxed);
-                let free = cur & 1 == 0 || cur >> 1 != epoch;
-                if free
-                    && seat
-                        .owner
-                        .compare_exchange(
-                            cur,
-                            (epoch << 1) | 1,
-                            Ordering::Acquire,
-                            Ordering::Relaxed,
-                        )
-                        .is_ok()
-                {
-                    return Workspace { seat };
-                }
+            if let Some(seat) = SEATS.iter().find(|s| take(&s.owner, epoch)) {
+                return Workspace { seat };
             }
             // All held: by live threads (wait), or we are a fork child that has not
             // noticed yet (then the check frees the parent's seats).
             if !sys::check_fork() {
-                if round < 10 {
+                if round < SPIN_ROUNDS {
                     (0..1u32 << round).for_each(|_| core::hint::spin_loop());
                     round += 1;
                 } else {
@@ -98,6 +84,25 @@ impl Workspace {
 impl Drop for Workspace {
     fn drop(&mut self) {
         self.seat.owner.store(0, Ordering::Release);
+    }
+}
+
+/// Takes an owner word if it is free: 0, or held under an older epoch (by a thread of
+/// a parent process at fork time). Held is `(epoch << 1) | 1`.
+fn take(owner: &AtomicU32, epoch: u32) -> bool {
+    let cur = owner.load(Ordering::Relaxed);
+    let free = cur & 1 == 0 || cur >> 1 != epoch;
+    free && owner
+        .compare_exchange(cur, (epoch << 1) | 1, Ordering::Acquire, Ordering::Relaxed)
+        .is_ok()
+}
+
+/// Marks `len` bytes at `ptr` wipe-on-fork the first time `done` is seen false: a fork
+/// child needs none of these buffers (no thread of its holds one), and unshared pages
+/// cost the parent no copy-on-write faults after a fork.
+fn wipe_on_fork_once(done: &AtomicBool, ptr: *const u8, len: usize) {
+    if !done.swap(true, Ordering::Relaxed) {
+        sys::wipe_on_fork(ptr, len);
     }
 }
 
@@ -129,22 +134,17 @@ pub struct SharedClaim(());
 impl SharedClaim {
     /// Takes the buffer if it is free (never waits).
     pub fn try_claim() -> Option<SharedClaim> {
-        if !SHARED_WIPE_ON_FORK.swap(true, Ordering::Relaxed) {
-            sys::wipe_on_fork(
-                SHARED.data.get().cast(),
-                core::mem::size_of_val(&SHARED.data),
-            );
-        }
-        let epoch = sys::epoch();
-        let cur = SHARED.owner.load(Ordering::Relaxed);
-        let free = cur & 1 == 0 || cur >> 1 != epoch;
-        let won = free
-            && SHARED
-                .owner
-                .compare_exchange(cur, (epoch << 1) | 1, Ordering::Acquire, Ordering::Relaxed)
-                .is_ok();
+        wipe_on_fork_once(
+            &SHARED_WIPE_ON_FORK,
+            SHARED.data.get().cast(),
+            core::mem::size_of_val(&SHARED.data),
+        );
         // Built only on success: dropping a claim releases the buffer.
-        if won { Some(SharedClaim(())) } else { None }
+        if take(&SHARED.owner, sys::epoch()) {
+            Some(SharedClaim(()))
+        } else {
+            None
+        }
     }
 
     /// The buffer's `SHARED_A_LEN` values; valid while the claim lives.
