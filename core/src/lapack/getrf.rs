@@ -1,4 +1,5 @@
-//! Recursive LU with partial pivoting (follows LAPACK `dgetrf2`'s split).
+//! LU with partial pivoting: blocked with a look-ahead for square-ish shapes, recursive
+//! (LAPACK `dgetrf2`'s split) for the rest and for each panel.
 
 use super::getf2;
 use crate::Error;
@@ -90,9 +91,7 @@ fn blocked<P: Pivot>(t: &Tuning, nb: usize, mut a: MatMut<'_>, ipiv: &mut [P]) -
             &mut rest[..nb.min(k - next)],
         );
         zero = zero.or(found.map(|z| z + next));
-        for p in &mut ipiv[j..next] {
-            *p = P::from_row(p.row().unwrap_or(1) + j);
-        }
+        offset_pivots(&mut ipiv[j..next], j);
         j = next;
     }
     if at_end {
@@ -112,11 +111,11 @@ fn blocked<P: Pivot>(t: &Tuning, nb: usize, mut a: MatMut<'_>, ipiv: &mut [P]) -
 }
 
 /// One step of [`blocked`]. `a` starts at a factored panel's diagonal element, `left`
-/// is the same rows left of it (or none of them), and `piv` holds the panel's pivots (relative to `a`);
-/// the panel is `piv.len()` wide. Applies the panel's row swaps to `left` and the panel
-/// to every column right of it, and factors the next panel (`piv_next.len()` columns,
-/// pivots relative to it) as soon as its own columns are updated. Returns the next
-/// panel's first zero pivot, relative to it.
+/// is the same rows left of it (or none of them), and `piv` holds the panel's pivots
+/// (relative to `a`); the panel is `piv.len()` wide. Applies the panel's row swaps to
+/// `left` and the panel to every column right of it, and factors the next panel
+/// (`piv_next.len()` columns, pivots relative to it) as soon as its own columns are
+/// updated. Returns the next panel's first zero pivot, relative to it.
 fn step<P: Pivot>(
     t: &Tuning,
     left: MatMut<'_>,
@@ -227,11 +226,16 @@ fn recurse<P: Pivot>(t: &Tuning, a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize>
     let (a11, mut a21) = left.split_rows(n1);
     let a22 = update_right(t, a11.as_ref(), a21.as_ref(), piv1, right);
     let zero2 = recurse(t, a22, piv2);
-    for p in piv2.iter_mut() {
-        *p = P::from_row(p.row().unwrap_or(1) + n1);
-    }
+    offset_pivots(piv2, n1);
     laswp(&mut a21, piv2, n1);
     zero1.or(zero2.map(|j| j + n1))
+}
+
+/// Pivots of a block that starts `by` rows down, made relative to the whole matrix.
+fn offset_pivots<P: Pivot>(piv: &mut [P], by: usize) {
+    for p in piv {
+        *p = P::from_row(p.row().unwrap_or(1) + by);
+    }
 }
 
 /// Applies the left panel to the right block `[A12; A22]`: its row swaps, then
