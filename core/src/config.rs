@@ -40,8 +40,9 @@ impl Tuning {
 /// Panel width of the blocked, look-ahead LU of an `m x n` matrix, or `None` to factor
 /// it by recursion alone. Blocked: shapes with neither side more than twice the other
 /// and at least three panels, about eight panels a multiple of 64 wide, 64 to 256.
-/// Measured when it was introduced (GFLOPS, 1 / 2 threads, recursion -> blocked): n = 256 24.8 / 26.2 ->
-/// 25.5 / 31.3, 1000 38.2 / 44.4 -> 40.6 / 59.4, 3000 42.6 / 78.0 -> 45.1 / 75.8. Tall
+/// Measured when it was introduced (GFLOPS, 1 / 2 threads, recursion -> blocked):
+/// n = 256 24.8 / 26.2 -> 25.5 / 31.3, 1000 38.2 / 44.4 -> 40.6 / 59.4, 3000
+/// 42.6 / 78.0 -> 45.1 / 75.8. Tall
 /// shapes did not gain (4000 x 1000: 41.2 / 72.5 -> 36.6 / 66.9 then; with `L21` packed
 /// once per step, 1 thread, 41.4 -> 40.6 with 256-column panels).
 pub fn lookahead_panel(m: usize, n: usize) -> Option<usize> {
@@ -97,8 +98,10 @@ pub const IDLE_SPIN_PAUSES: u32 = 32;
 /// is the AVX-512 `nc`), a multiple of 8, at least 32. The grid depends only on the
 /// shape, never on the thread count, so results are bit-identical for any count.
 pub fn task_columns(cols: usize) -> usize {
-    let tasks = 4 * cols.div_ceil(4 * 768).max(1);
-    cols.div_ceil(tasks).next_multiple_of(8).clamp(32, 768)
+    let tasks = 4 * cols.div_ceil(4 * MAX_TASK_COLUMNS).max(1);
+    cols.div_ceil(tasks)
+        .next_multiple_of(8)
+        .clamp(32, MAX_TASK_COLUMNS)
 }
 
 /// The column tasks of one look-ahead step's update: task `i` covers
@@ -107,8 +110,8 @@ pub fn task_columns(cols: usize) -> usize {
 /// the threads finish together however long the look-ahead panel took. Widths are
 /// multiples of 8, at most 768 and at least `cols / 16` (and 32), since a task packs
 /// `L21` again when the shared buffer is not free (measured with every task packing,
-/// 1 thread, n = 4000: 44.7 -> 45.5 GFLOPS with that floor, against a floor of 32). Shape-only, like
-/// [`task_columns`].
+/// 1 thread, n = 4000: 44.7 -> 45.5 GFLOPS with that floor, against a floor of 32).
+/// Shape-only, like [`task_columns`].
 pub fn guided_task(cols: usize, i: usize) -> Option<(usize, usize)> {
     let mut start = 0;
     for _ in 0..i {
@@ -131,15 +134,20 @@ fn guided_width(cols: usize, left: usize) -> usize {
     let least = (cols / 16).next_multiple_of(8).max(32);
     (left / 4)
         .next_multiple_of(8)
-        .clamp(least.min(768), 768)
+        .clamp(least.min(MAX_TASK_COLUMNS), MAX_TASK_COLUMNS)
         .min(left)
 }
+
+/// Widest column task of a parallel update: the AVX-512 `nc`, so one task's packed A
+/// panel serves all its columns.
+const MAX_TASK_COLUMNS: usize = AVX512_BLOCKS.nc;
 
 /// Height of the row blocks a tall trailing product is cut into: about a quarter of
 /// the rows, a whole number of AVX-512 register tiles (24 rows), at least 144 (the
 /// AVX-512 `mc`). Like [`task_columns`], it depends only on the shape.
 pub fn task_rows(rows: usize) -> usize {
-    rows.div_ceil(4).next_multiple_of(24).max(144)
+    let blk = AVX512_BLOCKS;
+    rows.div_ceil(4).next_multiple_of(blk.mr).max(blk.mc)
 }
 
 /// Updates with fewer flops than this run on the caller's thread without touching the
@@ -190,8 +198,18 @@ pub const SCALAR_BLOCKS: GemmBlocks = GemmBlocks {
 
 /// Packing buffers of this many `f64` cover the largest `mc x kc` A panel and
 /// `kc x nc` B panel of any kernel (rounded up to whole tiles).
-pub const PACK_A_LEN: usize = (144 + 24) * 256;
-pub const PACK_B_LEN: usize = 256 * (768 + 8);
+pub const PACK_A_LEN: usize = (AVX512_BLOCKS.mc + AVX512_BLOCKS.mr) * AVX512_BLOCKS.kc;
+pub const PACK_B_LEN: usize = AVX512_BLOCKS.kc * (AVX512_BLOCKS.nc + AVX512_BLOCKS.nr);
+// Every kernel's panels fit the buffers sized for the AVX-512 one.
+const _: () = {
+    let others = [AVX2_BLOCKS, SCALAR_BLOCKS];
+    let mut i = 0;
+    while i < others.len() {
+        let o = others[i];
+        assert!((o.mc + o.mr) * o.kc <= PACK_A_LEN && o.kc * (o.nc + o.nr) <= PACK_B_LEN);
+        i += 1;
+    }
+};
 
 /// Values in the one static buffer that holds a look-ahead step's `L21` packed once for
 /// all its column tasks (8 MiB: 4096 rows of a 256-wide panel, enough for n = 4000).
@@ -216,7 +234,7 @@ mod tests {
                 let (start, width) = guided_task(cols, i).expect("task in the grid");
                 assert_eq!(start, next, "cols {cols} task {i}");
                 assert!(
-                    width > 0 && width <= 768 && width <= last_width,
+                    width > 0 && width <= MAX_TASK_COLUMNS && width <= last_width,
                     "cols {cols}"
                 );
                 assert!(

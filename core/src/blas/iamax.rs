@@ -6,6 +6,7 @@ use crate::mat::MatRef;
 ///
 /// Follows reference BLAS: a NaN never compares greater, so NaNs are skipped unless
 /// the first entry is one. Returns `from` for an empty range.
+///
 /// Always inlined, so `getf2`'s AVX-512 build vectorizes it eight lanes wide.
 #[inline(always)]
 pub fn iamax(a: MatRef<'_>, col: usize, from: usize) -> usize {
