@@ -16,6 +16,7 @@ pub unsafe fn run(t: &Tile) {
 
 #[target_feature(enable = "avx512f,fma")]
 unsafe fn tile(t: &Tile) {
+    t.prefetch_c();
     let mut acc = [[_mm512_setzero_pd(); 3]; NR];
     let (mut a, mut b) = (t.a, t.b);
     for _ in 0..t.k {
