@@ -1,8 +1,9 @@
 //! Side-by-side dgetrf: forklu and every peer `bench/peers.sh` installed, loaded with
 //! `dlopen` into this one process and timed interleaved, with 1 thread and all cores.
 //!
-//! `peers [--quick | --smoke] [--forklu PATH] [--manifest PATH] [--out DIR]`, or
-//! `peers --from-csv FILE` to print the table and redraw the chart of an earlier run.
+//! `peers [--quick | --smoke | --shapes 4000x1000,512] [--forklu PATH] [--manifest PATH]
+//! [--out DIR]`, or `peers --from-csv FILE` to print the table and redraw the chart of
+//! an earlier run. `--shapes` times only the listed `MxN` (or `N` for square) shapes.
 
 use forklu_bench::loader::{Lapack, Spec};
 use forklu_bench::report::{Row, csv, rows_from_csv, svg, table};
@@ -80,7 +81,9 @@ fn main() {
         );
     }
 
-    let (shapes, budget): (Vec<(usize, usize)>, f64) = if flag("--smoke") {
+    let (shapes, budget): (Vec<(usize, usize)>, f64) = if let Some(list) = value("--shapes") {
+        (list.split(',').map(parse_shape).collect(), 2.0)
+    } else if flag("--smoke") {
         (vec![(32, 32)], 0.02)
     } else if flag("--quick") {
         (vec![(64, 64), (256, 256), (1000, 1000), (2000, 500)], 0.6)
@@ -124,5 +127,18 @@ fn main() {
     if rows.iter().any(|r| !r.gflops[0].2) {
         eprintln!("forklu produced a wrong result");
         std::process::exit(1);
+    }
+}
+
+/// `"MxN"` or `"N"` (square).
+fn parse_shape(s: &str) -> (usize, usize) {
+    let num = |t: &str| {
+        t.trim()
+            .parse::<usize>()
+            .unwrap_or_else(|_| panic!("--shapes: {s:?} is not MxN or N"))
+    };
+    match s.split_once('x') {
+        Some((m, n)) => (num(m), num(n)),
+        None => (num(s), num(s)),
     }
 }

@@ -246,9 +246,9 @@ fn offset_pivots<P: Pivot>(piv: &mut [P], by: usize) {
 ///
 /// Each task's `gemm` packs its own copy of `A21`. When `A21` is the larger operand
 /// (a tall update, as in every panel of the recursion) the product runs as a second
-/// step over `task_rows`-high row blocks of `A22` instead, so `A21` is packed once and
-/// the smaller `A12` once per block. Each element of the product is computed the same
-/// way in either grid.
+/// step over `task_rows`-high row blocks of `A22` instead (one per thread), so `A21`
+/// is packed once and the smaller `A12` once per block. Each element of the product is
+/// computed the same way in either grid.
 fn update_right<'a, P: Pivot>(
     t: &Tuning,
     a11: MatRef<'_>,
@@ -275,7 +275,7 @@ fn update_right<'a, P: Pivot>(
     if !tall {
         return a22;
     }
-    let height = task_rows(m2);
+    let height = task_rows(m2, pool::num_threads());
     let a12 = a12.into_ref();
     let share = Share::new(a22);
     pool::run(m2.div_ceil(height), 2 * n2 * n1 * m2, &|task| {
