@@ -194,3 +194,94 @@ unsafe fn solve_columns<const C: usize>(
         }
     }
 }
+
+/// How [`lu_column_step`] turns column `j` below the pivot into `L`'s column, the way
+/// the baseline `getf2` does: multiplied by the pivot's reciprocal, divided by a pivot
+/// too small for one, or left alone after a zero pivot.
+#[derive(Clone, Copy)]
+pub enum Scale {
+    Mul(f64),
+    Div(f64),
+    Keep,
+}
+
+/// One column step of an unblocked LU, in one pass over the rows below the diagonal:
+/// scales column `j` by `scale`, subtracts its product with row `j` from columns
+/// `j + 1..n` (a multiply, then a subtract: the same rounding as the baseline loop),
+/// and returns the row of the first largest `|a(i, j + 1)|` for `i > j` after that
+/// update (the next pivot, by BLAS `idamax`'s rule: a NaN never compares greater, so it
+/// is chosen only when it comes first), or `j + 1` when there is no such column or row.
+///
+/// # Safety
+/// `a` addresses an `m x n` column-major block with column stride `lda`, `j < m`,
+/// `j < n`; the CPU supports AVX-512F.
+#[target_feature(enable = "avx512f")]
+pub unsafe fn lu_column_step(
+    a: *mut f64,
+    lda: usize,
+    m: usize,
+    n: usize,
+    j: usize,
+    scale: Scale,
+) -> usize {
+    let first = j + 1;
+    let next = first < n && first < m;
+    let mut max = _mm512_set1_pd(f64::NEG_INFINITY);
+    let mut at = _mm512_set1_epi64(i64::MAX);
+    let lanes = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
+    let mut i = first;
+    while i < m {
+        let mask: __mmask8 = if m - i >= 8 {
+            0xff
+        } else {
+            (1u8 << (m - i)) - 1
+        };
+        // SAFETY: rows i..min(i + 8, m) (the mask) of columns j..n are inside the
+        // block; masked-off lanes are neither read nor written.
+        unsafe {
+            let colj = a.add(i + j * lda);
+            let mut l = _mm512_maskz_loadu_pd(mask, colj);
+            l = match scale {
+                Scale::Mul(r) => _mm512_mul_pd(l, _mm512_set1_pd(r)),
+                Scale::Div(p) => _mm512_div_pd(l, _mm512_set1_pd(p)),
+                Scale::Keep => l,
+            };
+            _mm512_mask_storeu_pd(colj, mask, l);
+            for c in first..n {
+                let u = _mm512_set1_pd(*a.add(j + c * lda));
+                let x = a.add(i + c * lda);
+                let y = _mm512_sub_pd(_mm512_maskz_loadu_pd(mask, x), _mm512_mul_pd(l, u));
+                _mm512_mask_storeu_pd(x, mask, y);
+                if c == first {
+                    // Strictly greater (false for NaN) keeps each lane's first maximum.
+                    let mag = _mm512_abs_pd(y);
+                    let better = _mm512_mask_cmp_pd_mask::<_CMP_GT_OQ>(mask, mag, max);
+                    max = _mm512_mask_blend_pd(better, max, mag);
+                    let rows = _mm512_add_epi64(_mm512_set1_epi64(i as i64), lanes);
+                    at = _mm512_mask_blend_epi64(better, at, rows);
+                }
+            }
+        }
+        i += 8;
+    }
+    if !next {
+        return first;
+    }
+    // SAFETY: (first, first) is inside the block (`next`).
+    if unsafe { *a.add(first + first * lda) }.is_nan() {
+        return first;
+    }
+    let (mut vals, mut rows) = ([0.0f64; 8], [0i64; 8]);
+    // SAFETY: both arrays hold eight lanes.
+    unsafe {
+        _mm512_storeu_pd(vals.as_mut_ptr(), max);
+        _mm512_storeu_epi64(rows.as_mut_ptr(), at);
+    }
+    let mut best = (f64::NEG_INFINITY, i64::MAX);
+    for (&v, &r) in vals.iter().zip(&rows) {
+        if v > best.0 || (v == best.0 && r < best.1) {
+            best = (v, r);
+        }
+    }
+    best.1 as usize
+}

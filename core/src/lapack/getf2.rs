@@ -48,14 +48,44 @@ pub(crate) fn factor<P: Pivot>(a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
     factor_body(a, ipiv)
 }
 
-/// [`factor_body`] compiled for AVX-512.
+/// [`factor_body`] for AVX-512: on a column-major block, each step scales its column,
+/// updates the columns right of it and finds the next pivot in one pass over the rows
+/// ([`lu_column_step`](crate::arch::lu_column_step)), with the same arithmetic
+/// and so the same bits. Measured on one thread (GFLOPS, interleaved runs): the
+/// 2000 x 8 leaf 11.6 -> 13.9, a whole 64 x 64 LU 11.6 -> 12.8.
 ///
 /// # Safety
 /// The CPU supports AVX-512F.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
-unsafe fn factor_avx512<P: Pivot>(a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
-    factor_body(a, ipiv)
+unsafe fn factor_avx512<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
+    use crate::arch::{Scale, lu_column_step};
+    let (m, n, lda) = (a.rows(), a.cols(), a.col_stride());
+    if a.row_stride() != 1 || ipiv.is_empty() {
+        return factor_body(a, ipiv);
+    }
+    let mut first_zero = None;
+    let mut p = iamax(a.as_ref(), 0, 0);
+    for (j, piv) in ipiv.iter_mut().enumerate() {
+        *piv = P::from_row(p + 1);
+        // SAFETY: p, j < m and j < n.
+        let pivot = unsafe { *a.ptr_at(p, j) };
+        let scale = if pivot != 0.0 {
+            a.swap_rows(j, p);
+            if pivot.abs() >= SAFE_MIN {
+                Scale::Mul(1.0 / pivot)
+            } else {
+                Scale::Div(pivot)
+            }
+        } else {
+            first_zero = first_zero.or(Some(j));
+            Scale::Keep
+        };
+        // SAFETY: the block is m x n, column-major with stride lda (unit row stride,
+        // checked above), j < min(m, n); the CPU supports AVX-512F.
+        p = unsafe { lu_column_step(a.ptr_at(0, 0), lda, m, n, j, scale) };
+    }
+    first_zero
 }
 
 #[inline(always)]
@@ -111,8 +141,17 @@ mod tests {
         if !crate::arch::avx512_chosen() {
             return;
         }
-        for &(m, n) in &[(1, 1), (5, 3), (37, 8), (8, 37), (200, 16), (64, 64)] {
-            let a0 = random_matrix(m, n, m + 1, (m * n) as u64);
+        let shapes = [
+            (1, 1),
+            (5, 3),
+            (37, 8),
+            (8, 37),
+            (200, 16),
+            (64, 64),
+            (203, 9),
+        ];
+        for (s, &(m, n)) in shapes.iter().enumerate() {
+            let a0 = special(random_matrix(m, n, m + 1, (m * n) as u64), m, n, s);
             let (mut x, mut y) = (a0.clone(), a0.clone());
             let (mut px, mut py) = (vec![0i32; m.min(n)], vec![0i32; m.min(n)]);
             let zx = factor_body(MatMut::col_major(&mut x, m, n, m + 1).unwrap(), &mut px);
@@ -125,5 +164,35 @@ mod tests {
                 "m={m} n={n}"
             );
         }
+    }
+
+    /// Variant `s` of a random `m x n` matrix (column stride `m + 1`) with values that
+    /// take the leaf's other branches: ties for the pivot, a NaN, a zero column, a
+    /// pivot too small to invert, an infinity.
+    #[cfg(target_arch = "x86_64")]
+    fn special(mut a: Vec<f64>, m: usize, n: usize, s: usize) -> Vec<f64> {
+        let lda = m + 1;
+        let at = |i: usize, j: usize| (i % m) + (j % n) * lda;
+        match s % 4 {
+            0 => {
+                for j in 0..n {
+                    a[at(j + 3, j)] = 9.0;
+                    a[at(j + 11, j)] = -9.0;
+                }
+            }
+            1 => {
+                a[at(m / 2, n / 2)] = f64::NAN;
+                a[at(1, 0)] = f64::NAN;
+                a[at(1, 1)] = f64::NAN;
+            }
+            2 => {
+                for i in 0..m {
+                    a[at(i, n / 3)] = 0.0;
+                    a[at(i, n / 2 + 1)] *= 1e-310;
+                }
+            }
+            _ => a[at(m - 1, n - 1)] = f64::INFINITY,
+        }
+        a
     }
 }
