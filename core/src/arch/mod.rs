@@ -22,10 +22,6 @@ mod avx512;
 mod detect;
 mod scalar;
 
-/// The fused column step of `getf2`'s AVX-512 build.
-#[cfg(target_arch = "x86_64")]
-pub(crate) use avx512::{Scale, lu_column_step};
-
 use crate::config::{AVX2_BLOCKS, AVX512_BLOCKS, GemmBlocks, SCALAR_BLOCKS};
 use core::sync::atomic::{AtomicU8, Ordering};
 
