@@ -203,6 +203,13 @@ pub const SCALAR_BLOCKS: GemmBlocks = GemmBlocks {
     nc: 192,
 };
 
+/// Microkernel calls with a shorter k loop do not prefetch their C tile: the loop
+/// ends before the lines could arrive, and with C small enough to stay in cache the
+/// prefetches only cost (1 thread, GFLOPS, always -> from k = 128: n = 256 26.9 ->
+/// 27.3, 512 32.5 -> 32.8, where the look-ahead panels are 64 wide; 4000 x 1000 43.3 ->
+/// 43.8).
+pub const PREFETCH_C_MIN_K: usize = 128;
+
 /// Packing buffers of this many `f64` cover the largest `mc x kc` A panel and
 /// `kc x nc` B panel of any kernel (rounded up to whole tiles).
 pub const PACK_A_LEN: usize = (AVX512_BLOCKS.mc + AVX512_BLOCKS.mr) * AVX512_BLOCKS.kc;

@@ -22,7 +22,7 @@ mod avx512;
 mod detect;
 mod scalar;
 
-use crate::config::{AVX2_BLOCKS, AVX512_BLOCKS, GemmBlocks, SCALAR_BLOCKS};
+use crate::config::{AVX2_BLOCKS, AVX512_BLOCKS, GemmBlocks, PREFETCH_C_MIN_K, SCALAR_BLOCKS};
 use core::sync::atomic::{AtomicU8, Ordering};
 
 /// An instruction-set level with a microkernel.
@@ -51,13 +51,14 @@ impl Tile {
     /// Asks for the lines of the tile's C block before the k loop, so they arrive
     /// while it runs instead of stalling the stores after it. Measured on one thread
     /// (GFLOPS): gemm n = 2000, k = 256 50.9 -> 53.4; LU 4000 46.5 -> 48.1, 4000 x
-    /// 1000 42.3 -> 43.5. Columns of unit row stride only (the case of every update).
+    /// 1000 42.3 -> 43.5. Columns of unit row stride only (the case of every update),
+    /// and only for [`PREFETCH_C_MIN_K`] steps or more.
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
     fn prefetch_c(&self) {
         use core::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
         const LINE_F64: usize = 8;
-        if self.rs != 1 || self.m == 0 {
+        if self.rs != 1 || self.m == 0 || self.k < PREFETCH_C_MIN_K {
             return;
         }
         for j in 0..self.n {
