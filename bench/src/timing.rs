@@ -1,8 +1,8 @@
 //! Timing: with one thread, every library runs once per round (interleaved), so slow
 //! drifts of this shared machine hit all of them alike. With several threads, other
 //! libraries' worker threads keep spinning for a while after a call (OpenBLAS, OpenMP
-//! in MKL) and would steal the cores, so each library then gets its own block of
-//! rounds after a pause that lets the others' workers go to sleep.
+//! in MKL) and would steal the cores, so each library then gets its own blocks of
+//! rounds (three, far apart) after a pause that lets the others' workers go to sleep.
 
 use crate::loader::Lapack;
 use std::time::Instant;
@@ -78,11 +78,14 @@ pub struct Sample {
 /// and OpenMP's default spin-before-sleep times (~0.1 s and 0.2 s).
 const SETTLE: std::time::Duration = std::time::Duration::from_millis(400);
 
+/// Blocks each library's multi-threaded rounds are split into (in rotating order).
+const WINDOWS: usize = 3;
+
 /// Calls made, untimed, after the pause and before a library's block is timed.
 const WARM_UP: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Times `dgetrf` of every library on the same `m x n` matrix for about `budget`
-/// seconds in all (interleaved when `interleave`, else one block per library);
+/// seconds in all (interleaved when `interleave`, else in blocks per library);
 /// returns seconds per call (median, best) and a validity flag.
 pub fn time_shape(
     libs: &[Lapack],
@@ -119,17 +122,26 @@ pub fn time_shape(
             }
         }
     } else {
-        for (lib, t) in libs.iter().zip(&mut times) {
-            std::thread::sleep(SETTLE);
-            // Warm up for a while, not one call: after the pause the core may run slow
-            // for some milliseconds, which would decide the median of a short block.
-            let mut warm = Vec::new();
-            let start = Instant::now();
-            while warm.len() < 3 || start.elapsed() < WARM_UP {
-                once(lib, &mut warm);
-            }
-            for _ in 0..rounds {
-                once(lib, t);
+        // Each library's rounds in `WINDOWS` blocks far apart in time, so a neighbour
+        // that takes a core for a second or two (this machine is shared) costs one
+        // library a third of its samples, not its whole median. A shape with too few
+        // rounds for that (reference LAPACK at n = 4000) keeps one block.
+        let windows = if rounds >= 3 * WINDOWS { WINDOWS } else { 1 };
+        let per_window = rounds.div_ceil(windows);
+        for w in 0..windows {
+            for k in 0..libs.len() {
+                let i = (k + w) % libs.len();
+                std::thread::sleep(SETTLE);
+                // Warm up for a while, not one call: after the pause the core may run
+                // slow for some milliseconds, which would decide a short block's median.
+                let mut warm = Vec::new();
+                let start = Instant::now();
+                while warm.len() < 3 || start.elapsed() < WARM_UP {
+                    once(&libs[i], &mut warm);
+                }
+                for _ in 0..per_window {
+                    once(&libs[i], &mut times[i]);
+                }
             }
         }
     }

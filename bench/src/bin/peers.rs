@@ -63,7 +63,7 @@ fn main() {
         })
         .unwrap_or_default();
     println!(
-        "dgetrf GFLOPS, median (best); 1 thread: libraries interleaved, {cores} threads: one block each; {cpu}, {cores} cores"
+        "dgetrf GFLOPS, median (best); 1 thread: libraries interleaved, {cores} threads: three blocks each; {cpu}, {cores} cores"
     );
     for l in &libs {
         let mut notes = Vec::new();
