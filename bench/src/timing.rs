@@ -78,21 +78,27 @@ pub struct Sample {
 /// and OpenMP's default spin-before-sleep times (~0.1 s and 0.2 s).
 const SETTLE: std::time::Duration = std::time::Duration::from_millis(400);
 
-/// Blocks each library's multi-threaded rounds are split into (in rotating order).
-const WINDOWS: usize = 3;
-
 /// Calls made, untimed, after the pause and before a library's block is timed.
 const WARM_UP: std::time::Duration = std::time::Duration::from_millis(100);
 
+/// How the calls of the libraries are ordered in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Schedule {
+    /// Every library once per round (one thread).
+    Interleaved,
+    /// Each library's rounds in this many blocks, each after a pause (several threads).
+    Blocks(usize),
+}
+
 /// Times `dgetrf` of every library on the same `m x n` matrix for about `budget`
-/// seconds in all (interleaved when `interleave`, else in blocks per library);
-/// returns seconds per call (median, best) and a validity flag.
+/// seconds in all, ordered by `schedule`; returns seconds per call (median, best) and
+/// a validity flag.
 pub fn time_shape(
     libs: &[Lapack],
     m: usize,
     n: usize,
     budget: f64,
-    interleave: bool,
+    schedule: Schedule,
 ) -> Vec<Sample> {
     let a = random_matrix(m, n, (m * 31 + n) as u64);
     let mut work = a.clone();
@@ -115,18 +121,22 @@ pub fn time_shape(
         lib.getrf(m, n, &mut work, &mut ipiv);
         t.push(start.elapsed().as_secs_f64());
     };
-    if interleave {
+    if schedule == Schedule::Interleaved {
         for _ in 0..rounds {
             for (lib, t) in libs.iter().zip(&mut times) {
                 once(lib, t);
             }
         }
     } else {
-        // Each library's rounds in `WINDOWS` blocks far apart in time, so a neighbour
-        // that takes a core for a second or two (this machine is shared) costs one
-        // library a third of its samples, not its whole median. A shape with too few
-        // rounds for that (reference LAPACK at n = 4000) keeps one block.
-        let windows = if rounds >= 3 * WINDOWS { WINDOWS } else { 1 };
+        // Each library's rounds in several blocks far apart in time (rotating order), so
+        // a neighbour that takes a core for a second or two (this machine is shared)
+        // costs one library some of its samples, not its whole median. A shape with
+        // too few rounds for that (reference LAPACK at n = 4000) keeps one block.
+        let blocks = match schedule {
+            Schedule::Blocks(b) => b.max(1),
+            Schedule::Interleaved => 1,
+        };
+        let windows = if rounds >= 3 * blocks { blocks } else { 1 };
         let per_window = rounds.div_ceil(windows);
         for w in 0..windows {
             for k in 0..libs.len() {

@@ -7,7 +7,7 @@
 
 use forklu_bench::loader::{Lapack, Spec};
 use forklu_bench::report::{Row, csv, rows_from_csv, svg, table};
-use forklu_bench::timing::{getrf_flops, time_shape};
+use forklu_bench::timing::{Schedule, getrf_flops, time_shape};
 use std::path::PathBuf;
 
 fn main() {
@@ -62,8 +62,20 @@ fn main() {
                 .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
         })
         .unwrap_or_default();
+    // Multi-threaded rounds go in three blocks per library, one in the quick runs (each
+    // block costs a pause of 0.4 s and a warm-up of 0.1 s).
+    let blocks = if flag("--quick") || flag("--smoke") {
+        1
+    } else {
+        3
+    };
     println!(
-        "dgetrf GFLOPS, median (best); 1 thread: libraries interleaved, {cores} threads: three blocks each; {cpu}, {cores} cores"
+        "dgetrf GFLOPS, median (best); 1 thread: libraries interleaved, {cores} threads: {} each; {cpu}, {cores} cores",
+        if blocks == 1 {
+            "one block"
+        } else {
+            "three blocks"
+        }
     );
     for l in &libs {
         let mut notes = Vec::new();
@@ -105,7 +117,12 @@ fn main() {
             l.set_threads(threads);
         }
         for &(m, n) in &shapes {
-            let samples = time_shape(&libs, m, n, budget, threads == 1);
+            let schedule = if threads == 1 {
+                Schedule::Interleaved
+            } else {
+                Schedule::Blocks(blocks)
+            };
+            let samples = time_shape(&libs, m, n, budget, schedule);
             let f = getrf_flops(m, n) * 1e-9;
             rows.push(Row {
                 m,
