@@ -2,7 +2,8 @@
 //! drifts of this shared machine hit all of them alike. With several threads, other
 //! libraries' worker threads keep spinning for a while after a call (OpenBLAS, OpenMP
 //! in MKL) and would steal the cores, so each library then gets its own blocks of
-//! rounds (three, far apart) after a pause that lets the others' workers go to sleep.
+//! rounds (three, far apart, in the full table) after a pause that lets the others'
+//! workers go to sleep.
 
 use crate::loader::Lapack;
 use std::time::Instant;
@@ -121,36 +122,41 @@ pub fn time_shape(
         lib.getrf(m, n, &mut work, &mut ipiv);
         t.push(start.elapsed().as_secs_f64());
     };
-    if schedule == Schedule::Interleaved {
-        for _ in 0..rounds {
-            for (lib, t) in libs.iter().zip(&mut times) {
-                once(lib, t);
+    match schedule {
+        Schedule::Interleaved => {
+            for _ in 0..rounds {
+                for (lib, t) in libs.iter().zip(&mut times) {
+                    once(lib, t);
+                }
             }
         }
-    } else {
-        // Each library's rounds in several blocks far apart in time (rotating order), so
-        // a neighbour that takes a core for a second or two (this machine is shared)
-        // costs one library some of its samples, not its whole median. A shape with
-        // too few rounds for that (reference LAPACK at n = 4000) keeps one block.
-        let blocks = match schedule {
-            Schedule::Blocks(b) => b.max(1),
-            Schedule::Interleaved => 1,
-        };
-        let windows = if rounds >= 3 * blocks { blocks } else { 1 };
-        let per_window = rounds.div_ceil(windows);
-        for w in 0..windows {
-            for k in 0..libs.len() {
-                let i = (k + w) % libs.len();
-                std::thread::sleep(SETTLE);
-                // Warm up for a while, not one call: after the pause the core may run
-                // slow for some milliseconds, which would decide a short block's median.
-                let mut warm = Vec::new();
-                let start = Instant::now();
-                while warm.len() < 3 || start.elapsed() < WARM_UP {
-                    once(&libs[i], &mut warm);
-                }
-                for _ in 0..per_window {
-                    once(&libs[i], &mut times[i]);
+        Schedule::Blocks(blocks) => {
+            // Each library's rounds in several blocks far apart in time (rotating
+            // order), so a neighbour that takes a core for a second or two (this machine
+            // is shared) costs one library some of its samples, not its whole median. A
+            // shape with too few rounds for that (reference LAPACK at n = 4000) keeps
+            // one block.
+            let blocks = if rounds >= 3 * blocks {
+                blocks.max(1)
+            } else {
+                1
+            };
+            let per_block = rounds.div_ceil(blocks);
+            for b in 0..blocks {
+                for k in 0..libs.len() {
+                    let i = (k + b) % libs.len();
+                    std::thread::sleep(SETTLE);
+                    // Warm up for a while, not one call: after the pause the core may
+                    // run slow for some milliseconds, which would decide a short block's
+                    // median.
+                    let mut warm = Vec::new();
+                    let start = Instant::now();
+                    while warm.len() < 3 || start.elapsed() < WARM_UP {
+                        once(&libs[i], &mut warm);
+                    }
+                    for _ in 0..per_block {
+                        once(&libs[i], &mut times[i]);
+                    }
                 }
             }
         }

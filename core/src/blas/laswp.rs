@@ -80,14 +80,16 @@ fn contiguous<const B: usize, P: Pivot>(
             if p == i || p >= rows {
                 continue;
             }
-            // SAFETY (both loops): rows i, p < rows of columns j0 + j < cols, unit row
-            // stride, so `col + row + j cs` is element (row, j0 + j); i != p.
+            // Rows i, p < rows of columns j0 + j < cols with unit row stride, so
+            // `col + row + j cs` is element (row, j0 + j), and i != p.
             if width == B {
                 for j in 0..B {
+                    // SAFETY: as said above the branch; j < B = width.
                     unsafe { core::ptr::swap(col.add(i + j * cs), col.add(p + j * cs)) };
                 }
             } else {
                 for j in 0..width {
+                    // SAFETY: as said above the branch; j < width.
                     unsafe { core::ptr::swap(col.add(i + j * cs), col.add(p + j * cs)) };
                 }
             }
