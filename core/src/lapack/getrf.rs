@@ -128,10 +128,9 @@ fn step<P: Pivot>(
     let (panel, right) = a.split_cols(w);
     let (l11, l21) = panel.split_rows(w);
     let (l11, l21) = (l11.into_ref(), l21.into_ref());
-    // Tasks, in the order they are taken: the next panel when there is one; packing
-    // `L21` once for all the update tasks, in row parts, when the shared buffer is
-    // free and large enough (else each update task packs it); the left swaps in
-    // `task_columns` pieces; then the update of the rest in shrinking tasks. The grid
+    // The grid of `StepTask`s. `L21` is packed once for all the update tasks when the
+    // shared buffer is free and large enough (else each update task packs it); the
+    // left swaps go in `task_columns` pieces, the rest in shrinking tasks. The grid
     // depends only on the shape (the packing tasks change no value).
     let ahead = usize::from(w2 > 0);
     let rest = n2 - w2;
@@ -152,27 +151,35 @@ fn step<P: Pivot>(
         tasks,
         2 * m2 * w * n2 + 4 * w * swaps * swap_width,
         &|task| {
-            let (c0, cw) = if task < ahead {
-                (0, w2)
+            let kind = if task < ahead {
+                StepTask::Ahead
             } else if task < ahead + packs {
-                if let Some(sh) = &shared {
-                    let part = task - ahead;
-                    // SAFETY: each part is one task, run once; the update tasks read the
-                    // buffer only after every part has counted itself below.
-                    unsafe { sh.pack(l21, part) };
-                }
-                packed.fetch_add(1, Ordering::Release);
-                return;
+                StepTask::Pack(task - ahead)
             } else if task < ahead + packs + swaps {
-                let c0 = (task - ahead - packs) * swap_width;
-                // SAFETY: each task index is run once and covers its own column range.
-                laswp(&mut unsafe { left.cols(c0, swap_width) }, piv, 0);
-                return;
+                StepTask::SwapLeft((task - ahead - packs) * swap_width)
             } else {
                 let i = task - ahead - packs - swaps;
                 let (c0, cw) =
                     guided_task(rest, i).unwrap_or_else(|| unreachable!("task {i} is in the grid"));
-                (w2 + c0, cw)
+                StepTask::Update(w2 + c0, cw)
+            };
+            let (c0, cw) = match kind {
+                StepTask::Pack(part) => {
+                    if let Some(sh) = &shared {
+                        // SAFETY: each part is one task, run once; the update tasks read
+                        // the buffer only after every part has counted itself below.
+                        unsafe { sh.pack(l21, part) };
+                    }
+                    packed.fetch_add(1, Ordering::Release);
+                    return;
+                }
+                StepTask::SwapLeft(c0) => {
+                    // SAFETY: each task index is run once and covers its own column range.
+                    laswp(&mut unsafe { left.cols(c0, swap_width) }, piv, 0);
+                    return;
+                }
+                StepTask::Ahead => (0, w2),
+                StepTask::Update(c0, cw) => (c0, cw),
             };
             // SAFETY: each task index is run once and covers its own column range.
             let mut cols = unsafe { right.cols(c0, cw) };
@@ -180,7 +187,7 @@ fn step<P: Pivot>(
             let (mut a12, mut a22) = cols.split_rows(w);
             trsm(Uplo::Lower, Diag::Unit, l11, &mut a12, t.trsm_block);
             match &shared {
-                Some(sh) if task >= ahead => {
+                Some(sh) if kind != StepTask::Ahead => {
                     // Every packing task was taken before this one (tasks are taken in
                     // index order) by a thread that finishes it without waiting.
                     pool::wait_until(|| packed.load(Ordering::Acquire) == packs);
@@ -190,7 +197,7 @@ fn step<P: Pivot>(
                 }
                 _ => gemm(-1.0, l21, a12.as_ref(), 1.0, &mut a22),
             }
-            if task < ahead
+            if kind == StepTask::Ahead
                 && let Some(p) = next.take()
                 && let Some(z) = recurse(t, a22, p)
             {
@@ -200,6 +207,21 @@ fn step<P: Pivot>(
     );
     let z = zero.load(Ordering::Relaxed);
     (z != usize::MAX).then_some(z)
+}
+
+/// What task `i` of a [`step`] does. The grid, in the order tasks are taken: `Ahead`
+/// (when there is a next panel), the `Pack` parts, the `SwapLeft` pieces, the `Update`
+/// tasks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StepTask {
+    /// Update the next panel's columns, then factor that panel.
+    Ahead,
+    /// Pack row part `p` of `L21` into the shared buffer.
+    Pack(usize),
+    /// Apply the panel's row swaps to the columns left of it from this one on.
+    SwapLeft(usize),
+    /// Update `cw` columns of the right block from `c0` on: `(c0, cw)`.
+    Update(usize, usize),
 }
 
 /// Factors `a` (`m x n`, `ipiv.len() == min(m, n)`), returning the 0-based column of
