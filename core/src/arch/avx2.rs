@@ -35,10 +35,11 @@ unsafe fn tile(t: &Tile) {
     }
     let alpha = _mm256_set1_pd(t.alpha);
     let beta = _mm256_set1_pd(t.beta);
-    if t.m == MR && t.n == NR && t.rs == 1 {
-        for (j, col) in acc.iter().enumerate() {
+    if t.m == MR && t.rs == 1 {
+        // Whole columns (a full tile, or an edge tile with fewer columns): vectors.
+        for (j, col) in acc.iter().enumerate().take(t.n) {
             for (v, &x) in col.iter().enumerate() {
-                // SAFETY: a full tile with unit row stride: rows 4v..4v+4 of column j.
+                // SAFETY: all MR rows, unit row stride: rows 4v..4v+4 of column j < n.
                 unsafe {
                     let c = t.c.add(j * t.cs + 4 * v);
                     let out = if t.beta == 0.0 {

@@ -39,7 +39,8 @@ unsafe fn tile(t: &Tile) {
     }
     let alpha = _mm512_set1_pd(t.alpha);
     let beta = _mm512_set1_pd(t.beta);
-    if t.m == MR && t.n == NR && t.rs == 1 {
+    if t.rs == 1 && t.m == MR && t.n == NR {
+        // A full tile: whole vectors.
         for (j, col) in acc.iter().enumerate() {
             for (v, &x) in col.iter().enumerate() {
                 // SAFETY: a full tile with unit row stride: rows 8v..8v+8 of column j.
@@ -51,6 +52,31 @@ unsafe fn tile(t: &Tile) {
                         _mm512_fmadd_pd(alpha, x, _mm512_mul_pd(beta, _mm512_loadu_pd(c)))
                     };
                     _mm512_storeu_pd(c, out);
+                }
+            }
+        }
+        return;
+    }
+    if t.rs == 1 {
+        // An edge tile: masked vectors, the same arithmetic on the lanes of valid rows.
+        for (j, col) in acc.iter().enumerate().take(t.n) {
+            for (v, &x) in col.iter().enumerate() {
+                let rows = t.m.saturating_sub(8 * v).min(8);
+                if rows == 0 {
+                    break;
+                }
+                let mask = ((1u32 << rows) - 1) as __mmask8;
+                // SAFETY: rows 8v..8v+rows of column j are inside the tile's block;
+                // masked-off lanes are neither read nor written, and cannot fault.
+                unsafe {
+                    let c = t.c.add(j * t.cs + 8 * v);
+                    let out = if t.beta == 0.0 {
+                        _mm512_mul_pd(alpha, x)
+                    } else {
+                        let old = _mm512_mul_pd(beta, _mm512_maskz_loadu_pd(mask, c));
+                        _mm512_fmadd_pd(alpha, x, old)
+                    };
+                    _mm512_mask_storeu_pd(c, mask, out);
                 }
             }
         }

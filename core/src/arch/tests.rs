@@ -48,10 +48,20 @@ fn kernels_follow_the_contract_on_full_and_edge_tiles() {
         for &k in &[0usize, 1, 2, 7, 256] {
             let a = values(k * mr + 1, k as u64);
             let b = values(k * nr + 1, 100 + k as u64);
-            for &(m, n) in &[(mr, nr), (mr - 1, nr), (mr, 1), (1, nr - 1), (3, 2)] {
+            let edges = [
+                (mr - 1, nr),
+                (mr, 1),
+                (1, nr - 1),
+                (3, 2),
+                (8, 3),
+                (9, nr),
+                (17, 1),
+            ];
+            for &(m, n) in [(mr, nr)].iter().chain(edges.iter().filter(|e| e.0 < mr)) {
                 for &(rs, cs) in &[(1usize, mr + 3), (nr + 2, 1)] {
                     for &(alpha, beta) in &[(1.0, 0.0), (-1.0, 1.0), (2.5, -0.75)] {
-                        let len = (m - 1) * rs + (n - 1) * cs + 1;
+                        // A margin past the block, which must stay untouched.
+                        let len = (m - 1) * rs + (n - 1) * cs + 1 + 16;
                         let c0 = values(len, 7);
                         let mut c = c0.clone();
                         let tile = Tile {
@@ -68,17 +78,21 @@ fn kernels_follow_the_contract_on_full_and_edge_tiles() {
                         };
                         // SAFETY: panels of k slivers, c spans the m x n block with these strides.
                         unsafe { (kern.run)(&tile) };
+                        let mut want = c0.clone();
                         for j in 0..n {
                             for i in 0..m {
                                 let at = i * rs + j * cs;
-                                let want =
+                                want[at] =
                                     oracle(fused, k, &a, &b, mr, nr, i, j, alpha, beta, c0[at]);
-                                assert_eq!(
-                                    c[at].to_bits(),
-                                    want.to_bits(),
-                                    "{arch:?} k={k} m={m} n={n} rs={rs} ({i},{j})"
-                                );
                             }
+                        }
+                        // Every element: the block's as the contract says, the rest unchanged.
+                        for (at, (got, want)) in c.iter().zip(&want).enumerate() {
+                            assert_eq!(
+                                got.to_bits(),
+                                want.to_bits(),
+                                "{arch:?} k={k} m={m} n={n} rs={rs} element {at}"
+                            );
                         }
                     }
                 }
