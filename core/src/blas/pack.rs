@@ -45,18 +45,21 @@ unsafe fn pack_b_avx512(b: MatRef<'_>, nr: usize, buf: &mut [f64]) {
 #[inline(always)]
 fn pack_a_body(a: MatRef<'_>, mr: usize, buf: &mut [f64]) {
     let (mc, kc) = (a.rows(), a.cols());
-    for (s, i0) in (0..mc).step_by(mr).enumerate() {
+    let full = if a.row_stride() == 1 { mc / mr } else { 0 };
+    // Whole slivers column by column: each column of the block is read once, top to
+    // bottom, as one stream, instead of a few lines of every column per sliver.
+    for p in 0..kc {
+        for s in 0..full {
+            let dst = &mut buf[s * mr * kc + p * mr..s * mr * kc + (p + 1) * mr];
+            // SAFETY: rows s mr..(s + 1) mr of column p are inside `a` and contiguous.
+            copy_sliver(dst, unsafe {
+                core::slice::from_raw_parts(a.ptr_at(s * mr, p), mr)
+            });
+        }
+    }
+    for (s, i0) in (0..mc).step_by(mr).enumerate().skip(full) {
         let rows = mr.min(mc - i0);
         let sliver = &mut buf[s * mr * kc..(s + 1) * mr * kc];
-        if rows == mr && a.row_stride() == 1 {
-            for (p, dst) in sliver.chunks_exact_mut(mr).enumerate() {
-                // SAFETY: rows i0..i0 + mr of column p are inside `a` and contiguous.
-                copy_sliver(dst, unsafe {
-                    core::slice::from_raw_parts(a.ptr_at(i0, p), mr)
-                });
-            }
-            continue;
-        }
         for (p, dst) in sliver.chunks_exact_mut(mr).enumerate() {
             for (i, d) in dst.iter_mut().enumerate() {
                 // SAFETY: i0 + i < mc and p < kc whenever i < rows.
