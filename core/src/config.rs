@@ -211,8 +211,10 @@ pub const SCALAR_BLOCKS: GemmBlocks = GemmBlocks {
 /// ends before the lines could arrive, and with C small enough to stay in cache the
 /// prefetches only cost (1 thread, GFLOPS, always -> from k = 128: n = 256 26.9 ->
 /// 27.3, 512 32.5 -> 32.8, where the look-ahead panels are 64 wide; 4000 x 1000 43.3 ->
-/// 43.8).
-pub const PREFETCH_C_MIN_K: usize = 128;
+/// 43.8). From 96 rather than 128, the k = 100..127 updates of the panel recursion
+/// prefetch too: gemm m = 4000, k = n = 125 42.3 -> 45.6, k = n = 100 40.2 -> 43.6;
+/// LU n = 256, 512 and 2000 x 500 unchanged.
+pub const PREFETCH_C_MIN_K: usize = 96;
 
 /// Packing buffers of this many `f64` cover the largest `mc x kc` A panel and
 /// `kc x nc` B panel of any kernel (rounded up to whole tiles).
