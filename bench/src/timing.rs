@@ -122,12 +122,18 @@ pub fn time_shape(
         lib.getrf(m, n, &mut work, &mut ipiv);
         t.push(start.elapsed().as_secs_f64());
     };
+    // Every schedule makes its rounds and fills its share of the budget, whichever is
+    // longer: a shape of a few microseconds would otherwise be timed for a few
+    // milliseconds, which one slow spell of this shared host covers entirely.
     match schedule {
         Schedule::Interleaved => {
-            for _ in 0..rounds {
+            let start = Instant::now();
+            let mut round = 0;
+            while round < rounds || start.elapsed().as_secs_f64() < budget {
                 for (lib, t) in libs.iter().zip(&mut times) {
                     once(lib, t);
                 }
+                round += 1;
             }
         }
         Schedule::Blocks(blocks) => {
@@ -142,6 +148,7 @@ pub fn time_shape(
                 1
             };
             let per_block = rounds.div_ceil(blocks);
+            let block_time = budget / (libs.len() * blocks) as f64;
             for b in 0..blocks {
                 for k in 0..libs.len() {
                     let i = (k + b) % libs.len();
@@ -154,7 +161,10 @@ pub fn time_shape(
                     while warm.len() < 3 || start.elapsed() < WARM_UP {
                         once(&libs[i], &mut warm);
                     }
-                    for _ in 0..per_block {
+                    let (start, before) = (Instant::now(), times[i].len());
+                    while times[i].len() - before < per_block
+                        || start.elapsed().as_secs_f64() < block_time
+                    {
                         once(&libs[i], &mut times[i]);
                     }
                 }
