@@ -51,13 +51,14 @@ fn kernels_follow_the_contract_on_full_and_edge_tiles() {
             let edges = [
                 (mr - 1, nr),
                 (mr, 1),
+                (mr, nr - 1),
                 (1, nr - 1),
                 (3, 2),
                 (8, 3),
                 (9, nr),
                 (17, 1),
             ];
-            for &(m, n) in [(mr, nr)].iter().chain(edges.iter().filter(|e| e.0 < mr)) {
+            for &(m, n) in [(mr, nr)].iter().chain(edges.iter().filter(|e| e.0 <= mr)) {
                 for &(rs, cs) in &[(1usize, mr + 3), (nr + 2, 1)] {
                     for &(alpha, beta) in &[(1.0, 0.0), (-1.0, 1.0), (2.5, -0.75)] {
                         // A margin past the block, which must stay untouched.
