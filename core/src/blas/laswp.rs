@@ -19,18 +19,23 @@ pub fn laswp_backward<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize) {
 }
 
 fn swap_blocks<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize, backward: bool) {
-    if a.row_stride() == 1 {
-        match column_block(a.col_stride()) {
-            4 => return contiguous::<4, P>(a, ipiv, offset, backward),
-            8 => return contiguous::<8, P>(a, ipiv, offset, backward),
-            _ => {}
-        }
+    // Contiguous columns: blocks sized to the stride's L1 sets, the narrow ones unrolled.
+    let unit_rows = a.row_stride() == 1;
+    let block = if unit_rows {
+        column_block(a.col_stride())
+    } else {
+        LASWP_COLUMN_BLOCK
+    };
+    match block {
+        4 if unit_rows => return contiguous::<4, P>(a, ipiv, offset, backward),
+        8 if unit_rows => return contiguous::<8, P>(a, ipiv, offset, backward),
+        _ => {}
     }
     let (rows, cols) = (a.rows(), a.cols());
     let steps = ipiv.len().min(rows);
     let mut j0 = 0;
     while j0 < cols {
-        let j1 = (j0 + LASWP_COLUMN_BLOCK).min(cols);
+        let j1 = (j0 + block).min(cols);
         for step in 0..steps {
             let i = if backward { steps - 1 - step } else { step };
             let p = target(ipiv, i, offset);
