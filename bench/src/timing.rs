@@ -8,64 +8,11 @@
 use crate::loader::Lapack;
 use std::time::Instant;
 
-/// LU flop count for an `m x n` matrix (`2/3 n^3` when square).
-pub fn getrf_flops(m: usize, n: usize) -> f64 {
-    let (m, n) = (m as f64, n as f64);
-    if m >= n {
-        m * n * n - n * n * n / 3.0 - n * n / 2.0 + 5.0 * n / 6.0
-    } else {
-        n * m * m - m * m * m / 3.0 - m * m / 2.0 + 5.0 * m / 6.0
-    }
-}
+pub use forklu_testkit::getrf_flops;
 
-/// Deterministic matrix with entries in [-0.5, 0.5).
+/// A benchmark matrix: [`forklu_testkit::random_matrix`] with `lda = m`.
 pub fn random_matrix(m: usize, n: usize, seed: u64) -> Vec<f64> {
-    let mut s = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    (0..m * n)
-        .map(|_| {
-            s = s
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (s >> 11) as f64 / (1u64 << 53) as f64 - 0.5
-        })
-        .collect()
-}
-
-/// `||P A v - L (U v)||_inf / (||A||_inf ||v||_inf max(m,n) eps)` for a fixed `v`: an O(mn)
-/// check that a library's factors are real (catches a broken load or a wrong width).
-pub fn check(a: &[f64], lu: &[f64], ipiv: &[i64], m: usize, n: usize) -> f64 {
-    let k = m.min(n);
-    let v: Vec<f64> = (0..n).map(|j| 1.0 + (j % 5) as f64 * 0.25).collect();
-    let mut uv = vec![0.0; k];
-    for j in 0..n {
-        for (i, u) in uv.iter_mut().enumerate().take(k.min(j + 1)) {
-            *u += lu[i + j * m] * v[j];
-        }
-    }
-    let mut luv = vec![0.0; m];
-    for (p, &u) in uv.iter().enumerate() {
-        luv[p] += u;
-        for (i, l) in luv.iter_mut().enumerate().skip(p + 1) {
-            *l += lu[i + p * m] * u;
-        }
-    }
-    let mut av: Vec<f64> = (0..m)
-        .map(|i| (0..n).map(|j| a[i + j * m] * v[j]).sum())
-        .collect();
-    for (i, &p) in ipiv.iter().enumerate().take(k) {
-        av.swap(i, (p - 1) as usize);
-    }
-    let anorm = (0..m)
-        .map(|i| (0..n).map(|j| a[i + j * m].abs()).sum::<f64>())
-        .fold(0.0, f64::max);
-    let err = av
-        .iter()
-        .zip(&luv)
-        .map(|(x, y)| (x - y).abs())
-        .fold(0.0, f64::max);
-    err / (anorm * 2.0 * m.max(n) as f64 * f64::EPSILON)
+    forklu_testkit::random_matrix(m, n, m.max(1), seed)
 }
 
 /// What one library did on one shape.
@@ -111,7 +58,7 @@ pub fn time_shape(
         let t = Instant::now();
         let info = lib.getrf(m, n, &mut work, &mut ipiv);
         first.push(t.elapsed().as_secs_f64());
-        ok.push(info == 0 && check(&a, &work, &ipiv, m, n) < 50.0);
+        ok.push(info == 0 && forklu_testkit::lu_residual_probe(&a, &work, &ipiv, m, n) < 50.0);
     }
     let per_round: f64 = first.iter().sum::<f64>().max(1e-7);
     let rounds = ((budget / per_round) as usize).clamp(3, 2000);

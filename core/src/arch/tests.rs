@@ -34,7 +34,7 @@ fn oracle(
 }
 
 fn values(len: usize, seed: u64) -> Vec<f64> {
-    crate::lapack::testutil::random_matrix(len, 1, len, seed)
+    forklu_testkit::random_matrix(len, 1, len, seed)
 }
 
 #[test]

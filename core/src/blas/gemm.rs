@@ -213,7 +213,7 @@ fn block(x: MatRef<'_>, i: usize, j: usize, rows: usize, cols: usize) -> MatRef<
 mod tests {
     use super::*;
     use crate::arch::{Arch, kernel_for};
-    use crate::lapack::testutil::random_matrix;
+    use forklu_testkit::random_matrix;
 
     fn kernels() -> impl Iterator<Item = Kernel> {
         [Arch::Scalar, Arch::Avx2, Arch::Avx512]

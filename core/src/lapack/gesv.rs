@@ -32,7 +32,7 @@ pub fn gesv<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P], b: MatMut<'_>) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lapack::testutil::*;
+    use forklu_testkit::*;
 
     #[test]
     fn singular_keeps_b() {

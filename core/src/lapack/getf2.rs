@@ -102,7 +102,7 @@ fn factor_body<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lapack::testutil::random_matrix;
+    use forklu_testkit::random_matrix;
 
     /// The AVX-512 build of the leaf rounds exactly as the baseline one.
     #[cfg(target_arch = "x86_64")]

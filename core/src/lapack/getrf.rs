@@ -314,7 +314,7 @@ fn update_right<'a, P: Pivot>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lapack::testutil::*;
+    use forklu_testkit::*;
     use proptest::prelude::*;
 
     const SMALL: Tuning = Tuning {

@@ -104,7 +104,7 @@ pub fn getri_with<P: Pivot>(
 mod tests {
     use super::*;
     use crate::lapack::getrf;
-    use crate::lapack::testutil::*;
+    use forklu_testkit::*;
 
     fn inverse_error(t: &Tuning, n: usize, lwork: usize, seed: u64) -> f64 {
         let a0 = random_matrix(n, n, n, seed);

@@ -75,7 +75,7 @@ pub fn getrs<P: Pivot>(
 mod tests {
     use super::*;
     use crate::lapack::getrf;
-    use crate::lapack::testutil::*;
+    use forklu_testkit::*;
     use proptest::prelude::*;
 
     fn solve(trans: Trans, n: usize, nrhs: usize, seed: u64) -> f64 {
