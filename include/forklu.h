@@ -372,6 +372,13 @@ int32_t forklu_get_num_threads(void);
  */
 int32_t forklu_get_max_threads(void);
 
+/*
+ Tasks of parallel calls that forklu's worker threads (not the calling threads) have
+ run in this process: a diagnostic that shows a call really went parallel. Counts
+ from 0 in a fork child (from its first parallel call on).
+ */
+uint64_t forklu_get_worker_tasks(void);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -3,9 +3,9 @@
 //! thread and on every core. `cargo bench -p forklu-bench`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use forklu::blas::gemm;
 use forklu::lapack::{Trans, getrf, getrs};
-use forklu::{MatMut, MatRef, pool};
+use forklu::unstable::gemm;
+use forklu::{MatMut, MatRef};
 use forklu_bench::timing::{getrf_flops, random_matrix};
 use std::hint::black_box;
 
@@ -23,7 +23,7 @@ fn bench_getrf(c: &mut Criterion) {
             let mut ipiv = vec![0i32; n];
             g.throughput(Throughput::Elements(getrf_flops(n, n) as u64));
             g.bench_with_input(BenchmarkId::new(format!("{threads}thr"), n), &n, |b, &n| {
-                pool::set_num_threads(threads);
+                forklu::set_num_threads(threads);
                 b.iter(|| {
                     work.copy_from_slice(&a);
                     black_box(getrf(
@@ -51,7 +51,7 @@ fn bench_getrs(c: &mut Criterion) {
         g.bench_function(
             BenchmarkId::new(format!("{threads}thr"), format!("{n}x{nrhs}")),
             |bench| {
-                pool::set_num_threads(threads);
+                forklu::set_num_threads(threads);
                 bench.iter(|| {
                     b.copy_from_slice(&b0);
                     let lu = MatRef::col_major(&lu, n, n, n).unwrap();
@@ -88,7 +88,8 @@ fn bench_gemm(c: &mut Criterion) {
                     bv,
                     1.0,
                     &mut MatMut::col_major(&mut cm, n, n, n).unwrap(),
-                );
+                )
+                .unwrap();
             })
         });
     }

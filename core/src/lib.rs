@@ -13,18 +13,30 @@
 //! assert_eq!(ipiv, [1, 2]);
 //! assert_eq!(a, [4.0, 0.5, 1.0, 2.5]);
 //! ```
+//!
+//! The public API is the views, the LAPACK routines in [`lapack`], [`Error`], the
+//! thread count and the version. [`unstable`] holds what tests and benchmarks reach
+//! into; it may change in any release.
 #![cfg_attr(not(test), no_std)]
 
-pub mod arch;
-pub mod blas;
-pub mod config;
-pub mod error;
+mod arch;
+mod blas;
+mod config;
+mod error;
 pub mod lapack;
-pub mod mat;
-pub mod pivot;
-pub mod pool;
-pub mod sys;
+mod mat;
+mod pivot;
+mod pool;
+mod sys;
+#[doc(hidden)]
+pub mod unstable;
 
 pub use error::{Error, MatError};
-pub use mat::{MatMut, MatRef, Share};
+pub use mat::{MatMut, MatRef};
 pub use pivot::Pivot;
+pub use pool::{max_threads, num_threads, set_num_threads};
+
+/// The library's version, for example `"0.1.0"`.
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}

@@ -16,7 +16,7 @@ fn cpu_seconds() -> f64 {
 
 #[test]
 fn idle_process_burns_no_cpu_after_a_parallel_call() {
-    forklu::pool::set_num_threads(8);
+    forklu::set_num_threads(8);
     let a = random_matrix(400, 400, 400, 1);
     let _ = factor_checked(&a, 400, 400, 400);
     let threads = std::fs::read_dir("/proc/self/task").unwrap().count();

@@ -4,7 +4,6 @@
 
 mod common;
 use common::*;
-use forklu::pool;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 #[test]
@@ -18,7 +17,7 @@ fn racing_callers_start_no_more_workers_than_the_largest_count() {
                 x = x
                     .wrapping_mul(6364136223846793005)
                     .wrapping_add(1442695040888963407);
-                pool::set_num_threads(1 + (x >> 61) as usize); // 1..=8
+                forklu::set_num_threads(1 + (x >> 61) as usize); // 1..=8
                 std::thread::yield_now();
             }
         });
@@ -36,7 +35,7 @@ fn racing_callers_start_no_more_workers_than_the_largest_count() {
         }
         stop.store(true, Ordering::Relaxed);
     });
-    let workers = pool::worker_threads();
+    let workers = forklu::unstable::worker_threads();
     assert!(workers >= 1, "the pool was never used");
     assert!(
         workers <= 7,

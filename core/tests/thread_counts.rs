@@ -2,8 +2,8 @@
 
 mod common;
 use common::*;
-use forklu::config::Tuning;
-use forklu::{MatMut, MatRef, lapack, pool};
+use forklu::unstable::Tuning;
+use forklu::{MatMut, MatRef, lapack};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -21,7 +21,7 @@ const SHAPES: [(usize, usize, usize); 7] = [
 ];
 
 fn factor_with(threads: usize, a: &[f64], m: usize, n: usize, lda: usize) -> (Vec<f64>, Vec<i32>) {
-    pool::set_num_threads(threads);
+    forklu::set_num_threads(threads);
     factor_checked(a, m, n, lda)
 }
 
@@ -34,7 +34,7 @@ fn getrf_bits_identical_for_1_to_8_threads() {
         for threads in [2, 3, 4, 8] {
             let par = factor_with(threads, &a, m, n, lda);
             assert!(
-                same_bits(&serial, &par),
+                same_factors(&serial, &par),
                 "{m}x{n} lda {lda}: {threads} threads differ from 1"
             );
         }
@@ -55,10 +55,10 @@ fn lookahead_bits_identical_on_rectangular_shapes() {
         for (s, &(m, n)) in [(517, 200), (200, 517), (700, 301)].iter().enumerate() {
             let a = random_matrix(m, n, m, 200 + s as u64);
             let run = |threads| {
-                pool::set_num_threads(threads);
+                forklu::set_num_threads(threads);
                 let mut lu = a.clone();
                 let mut ipiv = vec![0i32; m.min(n)];
-                lapack::getrf_with(
+                forklu::unstable::getrf_with(
                     &tuning,
                     MatMut::col_major(&mut lu, m, n, m).unwrap(),
                     &mut ipiv,
@@ -67,11 +67,11 @@ fn lookahead_bits_identical_on_rectangular_shapes() {
                 (lu, ipiv)
             };
             let serial = run(1);
-            let r = residual(&a, &serial.0, m, n, m, &serial.1);
+            let r = lu_residual(&a, &serial.0, m, n, m, &serial.1);
             assert!(r < 20.0, "{m}x{n}: residual {r}");
             for threads in [2, 3, 8] {
                 assert!(
-                    same_bits(&serial, &run(threads)),
+                    same_factors(&serial, &run(threads)),
                     "{m}x{n} swaps at end from {swaps_at_end}: {threads} threads differ from 1"
                 );
             }
@@ -84,7 +84,7 @@ fn lookahead_bits_identical_on_rectangular_shapes() {
 #[test]
 fn concurrent_callers_get_the_bits_of_a_lone_caller() {
     let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
-    pool::set_num_threads(2);
+    forklu::set_num_threads(2);
     let shapes = [(300usize, 300usize), (520, 400), (257, 300)];
     let inputs: Vec<Vec<f64>> = (0..shapes.len())
         .map(|s| random_matrix(shapes[s].0, shapes[s].1, shapes[s].0, 300 + s as u64))
@@ -103,7 +103,7 @@ fn concurrent_callers_get_the_bits_of_a_lone_caller() {
                     let (m, n) = shapes[s];
                     let got = factor(&inputs[s], m, n, m);
                     assert!(
-                        same_bits(&alone[s], &(got.0, got.1)),
+                        same_factors(&alone[s], &(got.0, got.1)),
                         "{m}x{n}: caller {caller} round {round} differs"
                     );
                 }
@@ -119,7 +119,7 @@ fn getrs_bits_identical_for_1_to_8_threads() {
     let (lu, ipiv) = factor_with(1, &random_matrix(n, n, n, 7), n, n, n);
     let b0 = random_matrix(n, 500, n, 8);
     let solve = |threads, trans| {
-        pool::set_num_threads(threads);
+        forklu::set_num_threads(threads);
         let mut b = b0.clone();
         lapack::getrs(
             trans,
@@ -154,11 +154,11 @@ fn bits_identical_in_a_fork_child() {
         let child = fork_child(|| {
             [1, 2, 3, 4, 8]
                 .iter()
-                .all(|&t| same_bits(&serial, &factor_with(t, &a, 400, 380, 401)))
+                .all(|&t| same_factors(&serial, &factor_with(t, &a, 400, 380, 401)))
         });
         child_ok(child, Duration::from_secs(30))
             && [8, 3, 1]
                 .iter()
-                .all(|&t| same_bits(&serial, &factor_with(t, &a, 400, 380, 401)))
+                .all(|&t| same_factors(&serial, &factor_with(t, &a, 400, 380, 401)))
     });
 }

@@ -113,9 +113,8 @@ fn main() {
 /// One microkernel call after another on the same packed panels (`k = kc`, a full
 /// tile, `C` in L1), the way the innermost GEMM loop runs it.
 fn microkernel(seconds: f64, peak: f64) {
-    let kern = forklu::arch::kernel();
-    let b = kern.blocks;
-    let (mr, nr, k) = (b.mr, b.nr, b.kc);
+    let kern = forklu::unstable::microkernel();
+    let (mr, nr, k) = (kern.mr, kern.nr, kern.kc);
     let a: Vec<f64> = (0..mr * k).map(|i| 1.0 + (i % 7) as f64 * 1e-3).collect();
     let bp: Vec<f64> = (0..nr * k).map(|i| 1.0 - (i % 5) as f64 * 1e-3).collect();
     let mut c = vec![0.0; mr * nr];
@@ -123,21 +122,8 @@ fn microkernel(seconds: f64, peak: f64) {
     let dt = loop {
         let t = Instant::now();
         for _ in 0..calls {
-            let tile = forklu::arch::Tile {
-                k,
-                a: a.as_ptr(),
-                b: bp.as_ptr(),
-                c: c.as_mut_ptr(),
-                rs: 1,
-                cs: mr,
-                m: mr,
-                n: nr,
-                alpha: -1.0,
-                beta: 1.0,
-            };
-            // SAFETY: full panels of k slivers, c holds the mr x nr tile; the kernel
-            // came from `arch::kernel`, which only returns what the CPU supports.
-            unsafe { (kern.run)(&tile) };
+            forklu::unstable::run_microkernel(k, &a, &bp, &mut c)
+                .expect("panels sized for the kernel");
         }
         std::hint::black_box(&c);
         let dt = t.elapsed().as_secs_f64();
@@ -150,18 +136,14 @@ fn microkernel(seconds: f64, peak: f64) {
     let gflops = calls as f64 * flops / dt * 1e-9;
     // At the peak's rate the core retires peak / 2 FMA lanes per ns; the ideal call
     // needs mr nr k of them. Cycles are counted in units of the peak FMA throughput.
-    let lanes_per_cycle = match kern.arch {
-        forklu::arch::Arch::Avx512 => 16.0,
-        forklu::arch::Arch::Avx2 => 8.0,
-        forklu::arch::Arch::Scalar => 2.0,
-    };
+    let lanes_per_cycle = 2.0 * kern.lanes as f64;
     let ideal = (mr * nr * k) as f64 / lanes_per_cycle;
     println!(
-        "microkernel {:?} {mr}x{nr}, k = {k}: {gflops:.1} GFLOPS = {:.0} % of the 1-core peak; \
+        "microkernel {} {mr}x{nr}, k = {k}: {gflops:.1} GFLOPS = {:.0} % of the 1-core peak; \
          {:.0} cycles per call at the peak's FMA rate (ideal {ideal:.0}, two {}-lane FMAs per cycle)",
-        kern.arch,
+        kern.isa,
         100.0 * gflops / peak,
         ideal * peak / gflops,
-        lanes_per_cycle / 2.0,
+        kern.lanes,
     );
 }

@@ -11,7 +11,7 @@ mod scal;
 mod trsm;
 mod workspace;
 
-pub use gemm::{SharedA, gemm, gemm_with};
+pub use gemm::{SharedA, gemm};
 pub use iamax::iamax;
 pub use laswp::{laswp, laswp_backward};
 pub use scal::scal_col;

@@ -15,7 +15,4 @@ pub use getf2::getf2;
 pub use getrf::{getrf, getrf_with};
 pub use getri::{getri, getri_with, getri_work_len};
 pub use getrs::{Trans, getrs};
-pub use trtri::trtri_upper;
-
-#[cfg(test)]
-pub(crate) mod testutil;
+pub(crate) use trtri::trtri_upper;

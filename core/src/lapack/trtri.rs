@@ -9,13 +9,6 @@ use crate::mat::MatMut;
 ///
 /// Unblocked (`dtrti2`'s column order): level-2 speed, fine for the sizes `getri` is
 /// used on; a blocked version is a speed item.
-///
-/// ```
-/// use forklu::{MatMut, lapack::trtri_upper};
-/// let mut u = [2.0, 0.0, 1.0, 4.0]; // [[2, 1], [0, 4]]
-/// trtri_upper(MatMut::col_major(&mut u, 2, 2, 2).unwrap()).unwrap();
-/// assert_eq!(u, [0.5, 0.0, -0.125, 0.25]);
-/// ```
 pub fn trtri_upper(a: MatMut<'_>) -> Result<(), Error> {
     let n = a.rows();
     if a.cols() != n {
@@ -46,4 +39,22 @@ pub fn trtri_upper(a: MatMut<'_>) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inverts_a_small_upper_triangle_and_leaves_the_lower_alone() {
+        let mut u = [2.0, 7.0, 1.0, 4.0]; // [[2, 1], [(7), 4]]
+        trtri_upper(MatMut::col_major(&mut u, 2, 2, 2).unwrap()).unwrap();
+        assert_eq!(u, [0.5, 7.0, -0.125, 0.25]);
+        let mut z = [1.0, 0.0, 5.0, 0.0];
+        assert_eq!(
+            trtri_upper(MatMut::col_major(&mut z, 2, 2, 2).unwrap()),
+            Err(Error::Singular(2))
+        );
+        assert_eq!(z, [1.0, 0.0, 5.0, 0.0], "nothing written when singular");
+    }
 }

@@ -3,7 +3,7 @@
 //! Nothing here runs in the parent: no prepare or parent handler exists, so a fork
 //! leaves the parent's threads and slots exactly as they were.
 
-use super::slot::{LENT, SLOTS};
+use super::slot::{LENT, SLOTS, WORKER_TASKS};
 use crate::sys;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
@@ -66,6 +66,7 @@ pub(crate) fn ensure_owner() -> u32 {
                     s.reset();
                 }
                 LENT.store(0, Ordering::Relaxed);
+                WORKER_TASKS.store(0, Ordering::Relaxed);
                 super::threads::forget_environment();
             }
             register_hook();
@@ -81,5 +82,16 @@ fn rewrite(pid: u32) {
         s.reset();
     }
     LENT.store(0, Ordering::Relaxed);
+    WORKER_TASKS.store(0, Ordering::Relaxed);
     OWNER_PID.store(pid, Ordering::Release);
+}
+
+/// Tasks run by this process's worker threads: 0 in a fork child until its pool is
+/// recovered (the parent's count is not this process's).
+pub(crate) fn worker_tasks() -> u64 {
+    if OWNER_PID.load(Ordering::Acquire) == sys::getpid() {
+        WORKER_TASKS.load(Ordering::Relaxed)
+    } else {
+        0
+    }
 }

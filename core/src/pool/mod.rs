@@ -12,9 +12,9 @@ mod slot;
 mod threads;
 mod worker;
 
-pub use crate::config::MAX_SLOTS;
-pub use dispatch::run;
-pub use handoff::Handoff;
-pub use slot::{lent_slots, worker_threads};
+pub(crate) use dispatch::run;
+pub(crate) use fork::worker_tasks;
+pub(crate) use handoff::Handoff;
+pub(crate) use slot::{lent_slots, worker_threads};
 pub use threads::{max_threads, num_threads, set_num_threads};
 pub(crate) use worker::wait_until;

@@ -20,14 +20,16 @@ pub(crate) struct Job<'a> {
 }
 
 impl Job<'_> {
-    /// Takes and runs tasks until none are left.
-    pub fn drain(&self) {
+    /// Takes and runs tasks until none are left; returns how many it ran.
+    pub fn drain(&self) -> usize {
+        let mut ran = 0;
         loop {
             let i = self.next.fetch_add(1, Ordering::Relaxed);
             if i >= self.tasks {
-                break;
+                break ran;
             }
             (self.work)(i);
+            ran += 1;
         }
     }
 }
@@ -89,6 +91,9 @@ pub(crate) fn release(i: usize) {
     SLOTS[i].job.store(core::ptr::null_mut(), Ordering::Relaxed);
     SLOTS[i].owner.store(0, Ordering::Release);
 }
+
+/// Tasks run by worker threads (not by callers) in this process; reset with the slots.
+pub(crate) static WORKER_TASKS: AtomicU64 = AtomicU64::new(0);
 
 /// Number of worker slots lent to calls right now, in this process.
 pub fn lent_slots() -> usize {

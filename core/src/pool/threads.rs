@@ -14,8 +14,8 @@ static FROM_ENV: AtomicUsize = AtomicUsize::new(0);
 /// 0 returns to the environment's default.
 ///
 /// ```
-/// forklu::pool::set_num_threads(4);
-/// assert_eq!(forklu::pool::num_threads(), 4.min(forklu::pool::max_threads()));
+/// forklu::set_num_threads(4);
+/// assert_eq!(forklu::num_threads(), 4.min(forklu::max_threads()));
 /// ```
 pub fn set_num_threads(n: usize) {
     CHOSEN.store(n.min(max_threads()), Ordering::Relaxed);

@@ -1,6 +1,6 @@
 //! The worker thread of a slot, and the bounded spin-then-sleep wait it uses.
 
-use super::slot::{Job, SLOTS};
+use super::slot::{Job, SLOTS, WORKER_TASKS};
 use crate::config::{IDLE_SPIN_CHECKS, IDLE_SPIN_PAUSES, SPIN_ROUNDS};
 use crate::sys;
 use core::sync::atomic::{AtomicU32, Ordering};
@@ -27,7 +27,8 @@ pub(crate) extern "C" fn worker_main(arg: *mut core::ffi::c_void) -> *mut core::
         // SAFETY: a poster that finds its job taken waits until `finished` counts this
         // worker before the job goes out of scope; it was posted (Release) before the swap.
         let job = unsafe { &*job };
-        job.drain();
+        let ran = job.drain();
+        WORKER_TASKS.fetch_add(ran as u64, Ordering::Relaxed);
         job.finished.fetch_add(1, Ordering::Release);
     }
 }

@@ -20,7 +20,7 @@ mod common;
 
 use arbitrary::{Result, Unstructured};
 use common::*;
-use forklu::config::Tuning;
+use forklu::unstable::{Tuning, getri_with, getrf_with};
 use forklu::lapack::{self, Trans};
 use forklu::{Error, MatError, MatMut, MatRef, Pivot};
 use libfuzzer_sys::fuzz_target;
@@ -798,7 +798,7 @@ fn run<P: PivotInt>(u: &mut Unstructured<'_>, op: Op) -> Result<()> {
                     result = match op {
                         Op::Getrf => lapack::getrf(a, ipiv_s),
                         Op::Getf2 => lapack::getf2(a, ipiv_s),
-                        _ => lapack::getrf_with(&tuning, a, ipiv_s),
+                        _ => getrf_with(&tuning, a, ipiv_s),
                     };
                     check_result(&ctx, result, want);
                 }
@@ -840,7 +840,7 @@ fn run<P: PivotInt>(u: &mut Unstructured<'_>, op: Op) -> Result<()> {
                     result = if op == Op::Getri {
                         lapack::getri(a, ipiv_s, work_s)
                     } else {
-                        lapack::getri_with(&tuning, a, ipiv_s, work_s)
+                        getri_with(&tuning, a, ipiv_s, work_s)
                     };
                     check_result(&ctx, result, want);
                 }
@@ -1126,7 +1126,7 @@ fn views(u: &mut Unstructured<'_>, guard: usize) -> Result<()> {
 
 fn one(data: &[u8]) -> Result<()> {
     let mut u = Unstructured::new(data);
-    forklu::pool::set_num_threads(u.int_in_range(1..=3)?);
+    forklu::set_num_threads(u.int_in_range(1..=3)?);
     let op = *u.choose(&[
         Op::Getrf,
         Op::Getf2,
