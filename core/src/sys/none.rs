@@ -47,5 +47,7 @@ pub fn cpu_count() -> usize {
 /// False: everything runs on the caller's thread.
 pub const HAS_THREADS: bool = false;
 
-/// No fork without an OS.
-pub fn wipe_on_fork(_ptr: *const u8, _len: usize) {}
+/// No fork without an OS: nothing is ever shared with a child.
+pub fn wipe_on_fork(_ptr: *const u8, _len: usize) -> bool {
+    true
+}

@@ -1,4 +1,4 @@
-//! `sys` on a POSIX host, through libc.
+//! `sys` on Linux, through libc.
 
 use core::ffi::CStr;
 
@@ -115,20 +115,24 @@ pub const HAS_THREADS: bool = true;
 /// zero-filled pages there instead, so the parent's next writes take no copy-on-write
 /// faults. Only for memory that is forklu's alone and that a child never needs (the
 /// packing buffers); never thread stacks, where glibc keeps its own thread records.
-pub fn wipe_on_fork(ptr: *const u8, len: usize) {
+/// True when the whole range is marked (it must then start and end on pages).
+pub fn wipe_on_fork(ptr: *const u8, len: usize) -> bool {
     const PAGE: usize = 4096;
     let start = (ptr as usize).next_multiple_of(PAGE);
     let end = (ptr as usize + len) & !(PAGE - 1);
-    if end > start {
-        // SAFETY: the range lies inside memory the caller owns; MADV_WIPEONFORK changes
-        // only what a future child sees, never the contents here. Failure (old kernel,
-        // file-backed pages) just leaves the pages shared, which is correct too.
-        unsafe {
-            libc::madvise(
-                start as *mut libc::c_void,
-                end - start,
-                libc::MADV_WIPEONFORK,
-            )
-        };
+    let whole = start == ptr as usize && end == ptr as usize + len;
+    if end <= start {
+        return false;
     }
+    // SAFETY: the range lies inside memory the caller owns; MADV_WIPEONFORK changes
+    // only what a future child sees, never the contents here. Failure (old kernel,
+    // file-backed pages) just leaves the pages shared, which the caller allows for.
+    let rc = unsafe {
+        libc::madvise(
+            start as *mut libc::c_void,
+            end - start,
+            libc::MADV_WIPEONFORK,
+        )
+    };
+    whole && rc == 0
 }
