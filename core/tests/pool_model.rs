@@ -1,5 +1,5 @@
 //! An exhaustive model check of the pool's protocol (claim, post, futex wait and wake,
-//! release, fork reset), standing in for loom, which is outside the allowed
+//! release, a fork's generation change), standing in for loom, which is outside the allowed
 //! dependencies. The model mirrors `pool/{slot,worker,dispatch,fork}.rs` step by step at
 //! the granularity of their atomic operations; every interleaving of two callers and
 //! one worker (and a fork taken by caller 0 at any point) is explored.
@@ -151,9 +151,10 @@ fn step_worker(s: State, bugs: Bugs) -> Option<State> {
     Some(n)
 }
 
-/// Caller 0 forks: the child keeps only caller 0's thread; the child handler rewrites
-/// the slot (owner, ticket, job, budget) and no worker exists until the next dispatch,
-/// where caller 0 starts a fresh call.
+/// Caller 0 forks: the child keeps only caller 0's thread and rewrites nothing. The
+/// slot's claim word and the lent count carry the parent's generation, so in the child
+/// they read as free and as zero; the ticket and a stale job stay as they were; no
+/// worker exists until a claim starts one. Caller 0 then starts a fresh call.
 fn fork(s: State) -> Option<State> {
     if s.forked || s.caller[0] == DONE {
         return None;
@@ -162,13 +163,17 @@ fn fork(s: State) -> Option<State> {
     n.forked = true;
     n.caller = [BUDGET, DONE];
     n.worker = ABSENT;
+    n.ticket = s.ticket;
+    n.job = s.job;
     Some(n)
 }
 
-/// In the child, the claim of an idle slot whose worker is absent starts one, which
-/// begins from the current ticket (`thread_arg` in worker.rs).
+/// In the child, the claim of a slot whose worker is absent clears the slot's stale job
+/// and starts a worker, which begins from the current ticket (`has_worker` in
+/// dispatch.rs, `thread_arg` in worker.rs).
 fn spawn_if_needed(mut s: State) -> State {
     if s.worker == ABSENT && s.caller[0] == POST {
+        s.job = 0;
         s.worker = CHECK;
         s.seen = s.ticket;
     }

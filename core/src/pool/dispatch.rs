@@ -1,7 +1,7 @@
 //! Running a grid of tasks on the caller's thread plus whatever slots it can claim.
 
-use super::fork::ensure_owner;
-use super::slot::{Job, LENT, SLOTS, release, try_claim};
+use super::fork::dispatch_generation;
+use super::slot::{Job, LENT, SLOTS, release};
 use super::threads::num_threads;
 use super::worker::{thread_arg, wait_until, worker_main};
 use crate::config::{MAX_SLOTS, PARALLEL_MIN_FLOPS};
@@ -18,8 +18,8 @@ pub fn run(tasks: usize, flops: usize, work: &(dyn Fn(usize) + Sync)) {
     if want <= 1 || flops < PARALLEL_MIN_FLOPS || !sys::HAS_THREADS {
         return (0..tasks).for_each(work);
     }
-    let pid = ensure_owner();
-    if on_worker(pid) {
+    let generation = dispatch_generation();
+    if on_worker(generation) {
         return (0..tasks).for_each(work);
     }
     let job = Job {
@@ -32,19 +32,21 @@ pub fn run(tasks: usize, flops: usize, work: &(dyn Fn(usize) + Sync)) {
         slots: [0; MAX_SLOTS],
         claimed: 0,
         posted: 0,
+        generation,
         job: &job,
     };
-    crew.claim(want - 1, pid);
+    crew.claim(want - 1);
     crew.post();
     job.drain();
     // `crew` drops here (or while unwinding): it waits for the workers, then frees the slots.
 }
 
 /// True when the calling thread is one of this process's workers (a nested call).
-fn on_worker(pid: u32) -> bool {
+fn on_worker(generation: u32) -> bool {
     let me = sys::thread_id();
     SLOTS.iter().any(|s| {
-        s.thread_pid.load(Ordering::Relaxed) == pid && s.thread_id.load(Ordering::Relaxed) == me
+        s.worker_generation.load(Ordering::Relaxed) == generation
+            && s.thread_id.load(Ordering::Relaxed) == me
     })
 }
 
@@ -54,6 +56,7 @@ struct Crew<'j, 'w> {
     slots: [u8; MAX_SLOTS],
     claimed: usize,
     posted: usize,
+    generation: u32,
     job: &'j Job<'w>,
 }
 
@@ -63,22 +66,23 @@ impl Crew<'_, '_> {
     /// Only the first `budget` slots are looked at: with callers racing, a scan could
     /// otherwise pass slots that are busy for a moment and start workers further on,
     /// so a process would collect more worker threads than its thread count.
-    fn claim(&mut self, extra: usize, pid: u32) {
+    fn claim(&mut self, extra: usize) {
+        let generation = self.generation;
         let budget = num_threads().saturating_sub(1);
-        for i in 0..budget.min(MAX_SLOTS) {
-            if self.claimed == extra || !take_budget(budget) {
+        for (i, slot) in SLOTS.iter().enumerate().take(budget) {
+            if self.claimed == extra || !LENT.increment_below(generation, budget as u32) {
                 break;
             }
-            if !try_claim(i, pid) {
-                LENT.fetch_sub(1, Ordering::Relaxed);
+            if !slot.owner.try_take(generation) {
+                LENT.sub(generation, 1);
                 continue;
             }
-            if has_worker(i, pid) {
+            if has_worker(i, generation) {
                 self.slots[self.claimed] = i as u8;
                 self.claimed += 1;
             } else {
                 release(i);
-                LENT.fetch_sub(1, Ordering::Relaxed);
+                LENT.sub(generation, 1);
             }
         }
     }
@@ -114,28 +118,23 @@ impl Drop for Crew<'_, '_> {
         for &i in &self.slots[..self.claimed] {
             release(usize::from(i));
         }
-        LENT.fetch_sub(self.claimed, Ordering::Relaxed);
+        LENT.sub(self.generation, self.claimed as u32);
     }
 }
 
-/// Reserves one unit of the lent-slot budget; false when `budget` slots are out.
-fn take_budget(budget: usize) -> bool {
-    LENT.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
-        (n < budget).then_some(n + 1)
-    })
-    .is_ok()
-}
-
-/// Makes sure slot `i` (claimed by us) has a worker in this process; starts one if not.
-fn has_worker(i: usize, pid: u32) -> bool {
+/// Makes sure slot `i` (claimed by us) has a worker in this generation; starts one if
+/// not (a fresh slot, or one whose worker was a parent process's).
+fn has_worker(i: usize, generation: u32) -> bool {
     let slot = &SLOTS[i];
-    if slot.thread_pid.load(Ordering::Acquire) == pid {
+    if slot.worker_generation.load(Ordering::Acquire) == generation {
         return true;
     }
+    // No thread of this process reads the slot's job until a ticket is posted.
+    slot.job.store(core::ptr::null_mut(), Ordering::Relaxed);
     let ticket = slot.ticket.load(Ordering::Relaxed);
     if !sys::spawn(worker_main, thread_arg(i, ticket)) {
         return false;
     }
-    slot.thread_pid.store(pid, Ordering::Release);
+    slot.worker_generation.store(generation, Ordering::Release);
     true
 }

@@ -1,9 +1,12 @@
 //! One slot of the pool and the static array of them.
 //!
-//! `owner` is `(pid << 1) | 1` while a caller holds the slot and 0 when idle. A slot
-//! held under another pid was held by a thread of a parent process at fork time; it
-//! is treated as idle, so a missed fork hook cannot leave a slot claimed forever.
+//! A slot's claim word and its worker are tagged with the generation (see
+//! `generation`) that claimed or started them: in a fork child, a slot a parent's
+//! thread held is free, and a slot whose worker was the parent's has none, so a missed
+//! fork hook cannot leave a slot claimed forever or a job posted to a thread that does
+//! not exist.
 
+use super::generation::{ClaimWord, GenCount};
 use crate::config::MAX_SLOTS;
 use core::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
@@ -35,10 +38,10 @@ impl Job<'_> {
 }
 
 pub(crate) struct Slot {
-    /// `(pid << 1) | 1` of the claiming process while claimed, 0 when idle.
-    pub owner: AtomicU64,
-    /// Pid of the process whose worker thread serves this slot; 0 for none.
-    pub thread_pid: AtomicU32,
+    /// The claim of the caller that holds the slot.
+    pub owner: ClaimWord,
+    /// Generation whose worker thread serves this slot; 0 for none.
+    pub worker_generation: AtomicU32,
     /// `sys::thread_id()` of that worker, to recognise calls made from a worker.
     pub thread_id: AtomicU64,
     /// Bumped for every job posted; the worker sleeps on it (futex word).
@@ -50,61 +53,25 @@ pub(crate) struct Slot {
 impl Slot {
     const fn idle() -> Slot {
         Slot {
-            owner: AtomicU64::new(0),
-            thread_pid: AtomicU32::new(0),
+            owner: ClaimWord::free(),
+            worker_generation: AtomicU32::new(0),
             thread_id: AtomicU64::new(0),
             ticket: AtomicU32::new(0),
             job: AtomicPtr::new(core::ptr::null_mut()),
         }
     }
-
-    /// Back to fresh: unclaimed, no worker, no job. Only for fork recovery, when no
-    /// other thread of this process can be using the slot.
-    pub fn reset(&self) {
-        self.owner.store(0, Ordering::Relaxed);
-        self.thread_pid.store(0, Ordering::Relaxed);
-        self.thread_id.store(0, Ordering::Relaxed);
-        self.ticket.store(0, Ordering::Relaxed);
-        self.job.store(core::ptr::null_mut(), Ordering::Relaxed);
-    }
 }
 
 pub(crate) static SLOTS: [Slot; MAX_SLOTS] = [const { Slot::idle() }; MAX_SLOTS];
 
-/// Slots currently claimed in this process (the budget `run` keeps below the thread count).
-pub(crate) static LENT: AtomicUsize = AtomicUsize::new(0);
+/// Slots lent to calls right now (the budget `run` keeps below the thread count).
+pub(crate) static LENT: GenCount = GenCount::zero();
 
-/// Claims slot `i` for process `pid`; true on success. Lock-free, never waits.
-pub(crate) fn try_claim(i: usize, pid: u32) -> bool {
-    let slot = &SLOTS[i];
-    let mine = (u64::from(pid) << 1) | 1;
-    let cur = slot.owner.load(Ordering::Relaxed);
-    let idle = cur == 0 || (cur >> 1) != u64::from(pid);
-    idle && slot
-        .owner
-        .compare_exchange(cur, mine, Ordering::Acquire, Ordering::Relaxed)
-        .is_ok()
-}
+/// Tasks run by worker threads (not by callers), wrapping at 2^32.
+pub(crate) static WORKER_TASKS: GenCount = GenCount::zero();
 
 /// Returns slot `i` to the idle state.
 pub(crate) fn release(i: usize) {
     SLOTS[i].job.store(core::ptr::null_mut(), Ordering::Relaxed);
-    SLOTS[i].owner.store(0, Ordering::Release);
-}
-
-/// Tasks run by worker threads (not by callers) in this process; reset with the slots.
-pub(crate) static WORKER_TASKS: AtomicU64 = AtomicU64::new(0);
-
-/// Number of worker slots lent to calls right now, in this process.
-pub fn lent_slots() -> usize {
-    LENT.load(Ordering::Relaxed)
-}
-
-/// Number of worker threads this process has started (they live on, idle, once started).
-pub fn worker_threads() -> usize {
-    let pid = crate::sys::getpid();
-    SLOTS
-        .iter()
-        .filter(|s| s.thread_pid.load(Ordering::Relaxed) == pid)
-        .count()
+    SLOTS[i].owner.release();
 }

@@ -1,14 +1,16 @@
 //! How many threads a call may use: set by the program, else `FORKLU_NUM_THREADS`,
 //! else `OMP_NUM_THREADS`, else the CPUs in the affinity mask; at most `MAX_SLOTS + 1`.
 
+use super::generation::{self, GenCount};
 use crate::config::MAX_SLOTS;
 use crate::sys;
 use core::sync::atomic::{AtomicUsize, Ordering};
 
 /// The program's choice; 0 when it made none.
 static CHOSEN: AtomicUsize = AtomicUsize::new(0);
-/// The environment's answer, read once per process; 0 when not read yet.
-static FROM_ENV: AtomicUsize = AtomicUsize::new(0);
+/// The environment's answer, read once per process (a fork child reads it again);
+/// 0 when not read yet.
+static FROM_ENV: GenCount = GenCount::zero();
 
 /// Sets the number of threads a call may use (clamped to `1..=max_threads()`);
 /// 0 returns to the environment's default.
@@ -37,15 +39,11 @@ pub fn max_threads() -> usize {
     MAX_SLOTS + 1
 }
 
-/// A fork child reads the environment again on its next call.
-pub(crate) fn forget_environment() {
-    FROM_ENV.store(0, Ordering::Relaxed);
-}
-
 fn from_env() -> usize {
-    let cached = FROM_ENV.load(Ordering::Relaxed);
+    let generation = generation::cached();
+    let cached = FROM_ENV.get(generation);
     if cached != 0 {
-        return cached;
+        return cached as usize;
     }
     let mut buf = [0u8; 32];
     let n = [c"FORKLU_NUM_THREADS", c"OMP_NUM_THREADS"]
@@ -53,7 +51,7 @@ fn from_env() -> usize {
         .find_map(|name| sys::getenv(name, &mut buf).and_then(|len| parse_count(&buf[..len])))
         .unwrap_or_else(sys::cpu_count)
         .clamp(1, max_threads());
-    FROM_ENV.store(n, Ordering::Relaxed);
+    FROM_ENV.set(generation, n as u32);
     n
 }
 

@@ -1,7 +1,7 @@
-//! The worker thread of a slot, and the bounded spin-then-sleep wait it uses.
+//! The worker thread of a slot, and the bounded waits of the pool.
 
+use super::backoff::Backoff;
 use super::slot::{Job, SLOTS, WORKER_TASKS};
-use crate::config::{IDLE_SPIN_CHECKS, IDLE_SPIN_PAUSES, SPIN_ROUNDS};
 use crate::sys;
 use core::sync::atomic::{AtomicU32, Ordering};
 
@@ -28,29 +28,25 @@ pub(crate) extern "C" fn worker_main(arg: *mut core::ffi::c_void) -> *mut core::
         // worker before the job goes out of scope; it was posted (Release) before the swap.
         let job = unsafe { &*job };
         let ran = job.drain();
-        WORKER_TASKS.fetch_add(ran as u64, Ordering::Relaxed);
+        // The spawner stored the generation before it posted the first job.
+        let generation = slot.worker_generation.load(Ordering::Acquire);
+        WORKER_TASKS.add(generation, ran as u32);
         job.finished.fetch_add(1, Ordering::Release);
     }
 }
 
-/// Returns the new value once `word != seen`: spinning for a while (checking often,
-/// so a job posted soon after the last is picked up at once), then sleeping on the
-/// futex, so an idle worker burns no CPU.
+/// Returns the new value once `word != seen`: spinning for a while (so a job posted
+/// soon after the last is picked up at once), then sleeping on the futex, so an idle
+/// worker burns no CPU.
 fn wait_for_change(word: &AtomicU32, seen: u32) -> u32 {
-    for _ in 0..IDLE_SPIN_CHECKS {
-        for _ in 0..IDLE_SPIN_PAUSES {
-            core::hint::spin_loop();
-        }
-        let now = word.load(Ordering::Acquire);
-        if now != seen {
-            return now;
-        }
-    }
+    let mut backoff = Backoff::idle();
     loop {
-        sys::futex_wait(word, seen);
         let now = word.load(Ordering::Acquire);
         if now != seen {
             return now;
+        }
+        if !backoff.spin() {
+            sys::futex_wait(word, seen);
         }
     }
 }
@@ -58,15 +54,10 @@ fn wait_for_change(word: &AtomicU32, seen: u32) -> u32 {
 /// Waits until `done()` holds: bounded spin, then yield (the awaited workers are
 /// running tasks, so the wait is short; yielding lets them have this core).
 pub(crate) fn wait_until(done: impl Fn() -> bool) {
-    for round in 0..SPIN_ROUNDS {
-        if done() {
-            return;
-        }
-        for _ in 0..1u32 << round {
-            core::hint::spin_loop();
-        }
-    }
+    let mut backoff = Backoff::short();
     while !done() {
-        sys::yield_now();
+        if !backoff.spin() {
+            sys::yield_now();
+        }
     }
 }
