@@ -2,10 +2,14 @@
 //! columns), 2 registers for the A sliver, 1 for a broadcast B value.
 
 use super::Tile;
+use crate::config::AVX2;
 use core::arch::x86_64::*;
 
-const MR: usize = 8;
-const NR: usize = 6;
+const MR: usize = AVX2.gemm.mr;
+const NR: usize = AVX2.gemm.nr;
+/// Vectors of 4 `f64` down one column of the tile.
+const VECS: usize = MR / 4;
+const _: () = assert!(MR == 4 * VECS && NR >= 1, "the tile is whole ymm vectors");
 
 /// # Safety
 /// See the contract in `arch`; the CPU supports AVX2 and FMA (checked by dispatch).
@@ -17,12 +21,15 @@ pub unsafe fn run(t: &Tile) {
 #[target_feature(enable = "avx2,fma")]
 unsafe fn tile(t: &Tile) {
     t.prefetch_c();
-    let mut acc = [[_mm256_setzero_pd(); 2]; NR];
+    let mut acc = [[_mm256_setzero_pd(); VECS]; NR];
     let (mut a, mut b) = (t.a, t.b);
     for _ in 0..t.k {
         // SAFETY: each step reads one sliver of MR values of A and NR of B, within the panels.
         unsafe {
-            let av = [_mm256_loadu_pd(a), _mm256_loadu_pd(a.add(4))];
+            let mut av = [_mm256_setzero_pd(); VECS];
+            for (v, x) in av.iter_mut().enumerate() {
+                *x = _mm256_loadu_pd(a.add(4 * v));
+            }
             for (j, col) in acc.iter_mut().enumerate() {
                 let bj = _mm256_set1_pd(*b.add(j));
                 for (x, &ai) in col.iter_mut().zip(&av) {

@@ -2,10 +2,14 @@
 //! 3 registers for the A sliver, 1 for a broadcast B value.
 
 use super::Tile;
+use crate::config::AVX512;
 use core::arch::x86_64::*;
 
-const MR: usize = 24;
-const NR: usize = 8;
+const MR: usize = AVX512.gemm.mr;
+const NR: usize = AVX512.gemm.nr;
+/// Vectors of 8 `f64` down one column of the tile.
+const VECS: usize = MR / 8;
+const _: () = assert!(MR == 8 * VECS && NR >= 1, "the tile is whole zmm vectors");
 
 /// # Safety
 /// See the contract in `arch`; the CPU supports AVX-512F and FMA (checked by dispatch).
@@ -17,16 +21,15 @@ pub unsafe fn run(t: &Tile) {
 #[target_feature(enable = "avx512f,fma")]
 unsafe fn tile(t: &Tile) {
     t.prefetch_c();
-    let mut acc = [[_mm512_setzero_pd(); 3]; NR];
+    let mut acc = [[_mm512_setzero_pd(); VECS]; NR];
     let (mut a, mut b) = (t.a, t.b);
     for _ in 0..t.k {
         // SAFETY: each step reads one sliver of MR values of A and NR of B, within the panels.
         unsafe {
-            let av = [
-                _mm512_loadu_pd(a),
-                _mm512_loadu_pd(a.add(8)),
-                _mm512_loadu_pd(a.add(16)),
-            ];
+            let mut av = [_mm512_setzero_pd(); VECS];
+            for (v, x) in av.iter_mut().enumerate() {
+                *x = _mm512_loadu_pd(a.add(8 * v));
+            }
             for (j, col) in acc.iter_mut().enumerate() {
                 let bj = _mm512_set1_pd(*b.add(j));
                 for (x, &ai) in col.iter_mut().zip(&av) {
@@ -116,9 +119,19 @@ fn store_one(alpha: f64, acc: f64, beta: f64, c: f64) -> f64 {
 }
 
 /// Rows of the diagonal block [`lower_unit_solve`] takes: two vectors of 8.
-pub const SOLVE_ROWS: usize = 16;
+const SOLVE_ROWS: usize = match AVX512.lower_solve {
+    Some(s) => s.rows,
+    None => 0,
+};
 /// Columns of `B` it solves at once, each in its own pair of registers.
-pub const SOLVE_COLS: usize = 8;
+const SOLVE_COLS: usize = match AVX512.lower_solve {
+    Some(s) => s.cols,
+    None => 0,
+};
+const _: () = assert!(
+    SOLVE_ROWS == 16 && SOLVE_COLS >= 1,
+    "two zmm vectors of rows"
+);
 
 /// # Safety
 /// As [`lower_unit_solve`]; dispatch only hands this out when AVX-512F is supported.

@@ -11,8 +11,8 @@
 //!   (scalar); `C(i, j)` lives at `c + i rs + j cs`. Full and edge tiles use the same
 //!   formula, so an element's value does not depend on where it falls in a tile.
 //!
-//! The kernel is chosen once per process (a plain atomic, which a fork cannot leave
-//! half-initialised) and can be forced down with `FORKLU_ARCH=avx2|scalar`.
+//! Which kernel a process uses is `isa`'s choice; this module only says what the CPU
+//! supports and hands out a kernel for a level it supports.
 
 #[cfg(target_arch = "x86_64")]
 mod avx2;
@@ -22,7 +22,7 @@ mod avx512;
 mod detect;
 mod scalar;
 
-use crate::config::{AVX2_BLOCKS, AVX512_BLOCKS, GemmBlocks, PREFETCH_C_MIN_K, SCALAR_BLOCKS};
+use crate::config::{self, GemmBlocks, PREFETCH_C_MIN_K};
 use core::sync::atomic::{AtomicU8, Ordering};
 
 /// An instruction-set level with a microkernel.
@@ -49,10 +49,9 @@ pub struct Tile {
 
 impl Tile {
     /// Asks for the lines of the tile's C block before the k loop, so they arrive
-    /// while it runs instead of stalling the stores after it. Measured on one thread
-    /// (GFLOPS): gemm n = 2000, k = 256 50.9 -> 53.4; LU 4000 46.5 -> 48.1, 4000 x
-    /// 1000 42.3 -> 43.5. Columns of unit row stride only (the case of every update),
-    /// and only for [`PREFETCH_C_MIN_K`] steps or more.
+    /// while it runs instead of stalling the stores after it. Columns of unit row
+    /// stride only (the case of every update), and only for [`PREFETCH_C_MIN_K`] steps
+    /// or more.
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
     fn prefetch_c(&self) {
@@ -106,13 +105,21 @@ pub struct LowerSolve {
     pub run: unsafe fn(usize, *const f64, usize, *mut f64, usize, usize),
 }
 
-/// What the CPU supports and what this process uses, as `Arch as u8` (0: not yet
-/// looked). Plain atomics: a fork cannot leave them half-written, and CPUID (a trap
-/// to the hypervisor in a VM) runs once per process, not per call.
-static SUPPORTED: AtomicU8 = AtomicU8::new(0);
-static CHOSEN: AtomicU8 = AtomicU8::new(0);
+impl Kernel {
+    /// True for the AVX-512 family, whose level-1 and level-2 loops (packing, the LU
+    /// leaf) run in a build compiled for AVX-512.
+    pub fn is_avx512(&self) -> bool {
+        self.arch == Arch::Avx512
+    }
+}
 
-fn from_u8(v: u8) -> Arch {
+/// What the CPU supports, as `Arch as u8` (0: not yet looked). A plain atomic: a fork
+/// cannot leave it half-written, and CPUID (a trap to the hypervisor in a VM) runs once
+/// per process, not per call.
+static SUPPORTED: AtomicU8 = AtomicU8::new(0);
+
+/// The level with this `Arch as u8` value.
+pub fn from_u8(v: u8) -> Arch {
     match v {
         3 => Arch::Avx512,
         2 => Arch::Avx2,
@@ -121,7 +128,7 @@ fn from_u8(v: u8) -> Arch {
 }
 
 /// The best level this CPU and OS support.
-fn supported() -> Arch {
+pub fn supported() -> Arch {
     match SUPPORTED.load(Ordering::Relaxed) {
         0 => {
             #[cfg(target_arch = "x86_64")]
@@ -135,47 +142,33 @@ fn supported() -> Arch {
     }
 }
 
-/// The best kernel this CPU supports (or the one `FORKLU_ARCH` forces down to).
-pub fn kernel() -> Kernel {
-    let arch = match CHOSEN.load(Ordering::Relaxed) {
-        0 => {
-            let a = choose();
-            CHOSEN.store(a as u8, Ordering::Relaxed);
-            a
-        }
-        v => from_u8(v),
-    };
-    kernel_for(arch).unwrap_or(SCALAR)
-}
-
-/// True when this process runs the AVX-512 kernels, so code compiled a second time
-/// with AVX-512 enabled (the `getf2` leaf, the packing loops) may run.
-pub fn avx512_chosen() -> bool {
-    kernel().arch == Arch::Avx512
-}
-
 /// The kernel for `arch`, if this CPU (and OS) supports it.
 pub fn kernel_for(arch: Arch) -> Option<Kernel> {
     if arch > supported() {
         return None;
     }
     match arch {
-        Arch::Scalar => Some(SCALAR),
+        Arch::Scalar => Some(Kernel {
+            arch,
+            blocks: config::SCALAR.gemm,
+            run: scalar::run,
+            lower_solve: None,
+        }),
         #[cfg(target_arch = "x86_64")]
         Arch::Avx2 => Some(Kernel {
             arch,
-            blocks: AVX2_BLOCKS,
+            blocks: config::AVX2.gemm,
             run: avx2::run,
             lower_solve: None,
         }),
         #[cfg(target_arch = "x86_64")]
         Arch::Avx512 => Some(Kernel {
             arch,
-            blocks: AVX512_BLOCKS,
+            blocks: config::AVX512.gemm,
             run: avx512::run,
-            lower_solve: Some(LowerSolve {
-                rows: avx512::SOLVE_ROWS,
-                cols: avx512::SOLVE_COLS,
+            lower_solve: config::AVX512.lower_solve.map(|shape| LowerSolve {
+                rows: shape.rows,
+                cols: shape.cols,
                 run: avx512::solve,
             }),
         }),
@@ -184,23 +177,29 @@ pub fn kernel_for(arch: Arch) -> Option<Kernel> {
     }
 }
 
-const SCALAR: Kernel = Kernel {
-    arch: Arch::Scalar,
-    blocks: SCALAR_BLOCKS,
-    run: scalar::run,
-    lower_solve: None,
-};
-
-fn choose() -> Arch {
-    let best = supported();
-    let mut buf = [0u8; 16];
-    let forced = match crate::sys::getenv(c"FORKLU_ARCH", &mut buf).map(|n| &buf[..n]) {
-        Some(b"scalar") => Arch::Scalar,
-        Some(b"avx2") => Arch::Avx2,
-        _ => Arch::Avx512,
-    };
-    best.min(forced)
-}
-
 #[cfg(test)]
 mod tests;
+
+/// Test support: every kernel level this host can run.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Arch, Kernel, kernel_for};
+
+    /// The kernels of every level this CPU supports; each one it lacks is reported as
+    /// `SKIP <test>: ...`, so a host without AVX-512 says what went unchecked.
+    pub fn kernels(test: &str) -> Vec<Kernel> {
+        [Arch::Scalar, Arch::Avx2, Arch::Avx512]
+            .into_iter()
+            .filter_map(|arch| {
+                let k = kernel_for(arch);
+                if k.is_none() {
+                    forklu_testkit::skip(
+                        &format!("{test} [{arch:?}]"),
+                        "this CPU does not support the level",
+                    );
+                }
+                k
+            })
+            .collect()
+    }
+}

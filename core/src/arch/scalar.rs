@@ -2,9 +2,10 @@
 //! and the fallback on CPUs without them. Plain multiply and add (no FMA in `core`).
 
 use super::Tile;
+use crate::config::SCALAR;
 
-const MR: usize = 4;
-const NR: usize = 4;
+const MR: usize = SCALAR.gemm.mr;
+const NR: usize = SCALAR.gemm.nr;
 
 /// # Safety
 /// See the contract in `arch`: panels of `k` slivers of 4, a valid `m x n` block at `c`.

@@ -1,5 +1,6 @@
 //! Index of the first entry of largest magnitude (BLAS `idamax`).
 
+use crate::config::{IAMAX_LANED_FROM, IAMAX_LANES};
 use crate::mat::MatRef;
 
 /// 0-based row of the first largest `|x(i, col)|`, `i` in `from..rows`.
@@ -30,12 +31,8 @@ pub fn iamax(a: MatRef<'_>, col: usize, from: usize) -> usize {
     best
 }
 
-/// Lanes of [`first_max`]: one AVX-512 register of `f64`.
-const LANES: usize = 8;
-
-/// Shorter columns take the plain scan: setting up and merging the lanes costs more
-/// than it saves there (n = 16 and 32 ran 15 % slower with lanes for every column).
-const LANED_FROM: usize = 64;
+const LANES: usize = IAMAX_LANES;
+const LANED_FROM: usize = IAMAX_LANED_FROM;
 
 /// [`iamax`] on a contiguous column, in `LANES` interleaved running maxima (each the
 /// first of its lane, by a strict `>`) merged at the end: the largest wins, a tie goes to

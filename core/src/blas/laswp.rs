@@ -59,9 +59,8 @@ fn target<P: Pivot>(ipiv: &[P], i: usize, offset: usize) -> usize {
 
 /// [`swap_blocks`] for contiguous columns in the narrow blocks of strides that share
 /// L1 sets: `B` columns at a time, unrolled, the rows addressed by offset from one
-/// column pointer. Measured, ns per element swapped (generic loop -> this): lda 512
-/// 1.37 -> 1.09, lda 256 0.92 -> 0.84; 16-column blocks gained nothing (lda 2000
-/// 4.7 -> 4.8) and keep the generic loop.
+/// column pointer (16-column blocks gained nothing this way and keep the generic loop;
+/// see `bench/results/tuning.md`).
 fn contiguous<const B: usize, P: Pivot>(
     a: &mut MatMut<'_>,
     ipiv: &[P],
