@@ -23,6 +23,7 @@ mod arch;
 mod blas;
 mod config;
 mod error;
+mod isa;
 pub mod lapack;
 mod mat;
 mod pivot;

@@ -4,8 +4,9 @@
 use crate::error::Error;
 use crate::mat::{MatMut, MatRef};
 
-pub use crate::config::Tuning;
-pub use crate::lapack::{getrf_with, getri_with};
+pub use crate::config::{LeftSwaps, Panels, Tuning};
+pub use crate::lapack::getrf::getrf_with;
+pub use crate::lapack::getri::getri_with;
 
 /// Worker slots lent to calls right now, in this process.
 pub fn lent_slots() -> usize {
@@ -41,7 +42,10 @@ pub fn gemm(
     if a.rows() != c.rows() || b.cols() != c.cols() || a.cols() != b.rows() {
         return Err(Error::ShapeMismatch);
     }
-    crate::blas::gemm(alpha, a, b, beta, c);
+    let mut seat = crate::pool::Seat::claim();
+    let (pa, pb) = seat.buffers();
+    let mut buf = crate::blas::Packing { a: pa, b: pb };
+    crate::blas::gemm(&crate::isa::kernel(), alpha, a, b, beta, c, &mut buf);
     Ok(())
 }
 
@@ -61,7 +65,7 @@ pub struct Microkernel {
 
 /// The microkernel this process uses.
 pub fn microkernel() -> Microkernel {
-    let k = crate::arch::kernel();
+    let k = crate::isa::kernel();
     let (isa, lanes) = match k.arch {
         crate::arch::Arch::Avx512 => ("avx512", 8),
         crate::arch::Arch::Avx2 => ("avx2", 4),
@@ -79,7 +83,7 @@ pub fn microkernel() -> Microkernel {
 /// One microkernel call: `C <- C - A B` for packed panels `a` (`k` slivers of `mr`)
 /// and `b` (`k` slivers of `nr`) and a full `mr x nr` tile `c` (column-major, `ld = mr`).
 pub fn run_microkernel(k: usize, a: &[f64], b: &[f64], c: &mut [f64]) -> Result<(), Error> {
-    let kern = crate::arch::kernel();
+    let kern = crate::isa::kernel();
     let (mr, nr) = (kern.blocks.mr, kern.blocks.nr);
     if a.len() < k * mr || b.len() < k * nr || c.len() < mr * nr {
         return Err(Error::ShapeMismatch);
@@ -97,7 +101,7 @@ pub fn run_microkernel(k: usize, a: &[f64], b: &[f64], c: &mut [f64]) -> Result<
         beta: 1.0,
     };
     // SAFETY: the lengths were checked against k, mr and nr just above, and `kern`
-    // came from `arch::kernel`, which only returns kernels the CPU supports.
+    // came from `isa::kernel`, which only returns kernels the CPU supports.
     unsafe { (kern.run)(&tile) };
     Ok(())
 }

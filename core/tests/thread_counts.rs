@@ -2,7 +2,7 @@
 
 mod common;
 use common::*;
-use forklu::unstable::Tuning;
+use forklu::unstable::{LeftSwaps, Panels, Tuning};
 use forklu::{MatMut, MatRef, lapack};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -46,10 +46,10 @@ fn getrf_bits_identical_for_1_to_8_threads() {
 #[test]
 fn lookahead_bits_identical_on_rectangular_shapes() {
     let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
-    for swaps_at_end in [usize::MAX, 0] {
+    for left_swaps in [LeftSwaps::InSteps, LeftSwaps::AtEnd] {
         let tuning = Tuning {
-            panel: Some(48),
-            swaps_at_end,
+            panels: Panels::Width(48),
+            left_swaps,
             ..Tuning::DEFAULT
         };
         for (s, &(m, n)) in [(517, 200), (200, 517), (700, 301)].iter().enumerate() {
@@ -72,7 +72,7 @@ fn lookahead_bits_identical_on_rectangular_shapes() {
             for threads in [2, 3, 8] {
                 assert!(
                     same_factors(&serial, &run(threads)),
-                    "{m}x{n} swaps at end from {swaps_at_end}: {threads} threads differ from 1"
+                    "{m}x{n} left swaps {left_swaps:?}: {threads} threads differ from 1"
                 );
             }
         }

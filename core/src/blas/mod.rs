@@ -1,7 +1,8 @@
 //! The level-1/3 building blocks LU needs, on strided views.
 //!
 //! Transposed operands are expressed by transposed views, so each routine has
-//! one form: `trsm` solves from the left only, `gemm` never transposes.
+//! one form: `trsm` solves from the left only, `gemm` never transposes. Every routine
+//! is pure computation: the caller passes the kernel family and the packing buffers.
 
 mod gemm;
 mod iamax;
@@ -9,9 +10,9 @@ mod laswp;
 mod pack;
 mod scal;
 mod trsm;
-mod workspace;
 
-pub use gemm::{SharedA, gemm};
+pub use crate::arch::Kernel;
+pub use gemm::{Packing, SharedA, gemm};
 pub use iamax::iamax;
 pub use laswp::{laswp, laswp_backward};
 pub use scal::scal_col;

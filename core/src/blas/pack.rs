@@ -1,23 +1,29 @@
 //! Packing operands into the microkernel's panel layout (see `arch`'s contract):
 //! slivers of `mr` rows of A or `nr` columns of B, zero-padded to whole slivers.
 
+use crate::arch::Kernel;
 use crate::mat::MatRef;
 
-/// Packs `a` (`mc x kc`) as slivers of `mr` rows: `buf[s mr kc + p mr + i] = a(s mr + i, p)`.
-pub fn pack_a(a: MatRef<'_>, mr: usize, buf: &mut [f64]) {
+/// Packs `a` (`mc x kc`) as slivers of the kernel's `mr` rows:
+/// `buf[s mr kc + p mr + i] = a(s mr + i, p)`.
+pub fn pack_a(kern: &Kernel, a: MatRef<'_>, buf: &mut [f64]) {
+    let mr = kern.blocks.mr;
     #[cfg(target_arch = "x86_64")]
-    if crate::arch::avx512_chosen() {
-        // SAFETY: dispatch only chooses AVX-512 when the CPU and OS support it.
+    if kern.is_avx512() {
+        // SAFETY: a kernel of the AVX-512 family is only handed out when the CPU and
+        // OS support AVX-512.
         return unsafe { pack_a_avx512(a, mr, buf) };
     }
     pack_a_body(a, mr, buf);
 }
 
-/// Packs `b` (`kc x nc`) as slivers of `nr` columns: `buf[s nr kc + p nr + j] = b(p, s nr + j)`.
-pub fn pack_b(b: MatRef<'_>, nr: usize, buf: &mut [f64]) {
+/// Packs `b` (`kc x nc`) as slivers of the kernel's `nr` columns:
+/// `buf[s nr kc + p nr + j] = b(p, s nr + j)`.
+pub fn pack_b(kern: &Kernel, b: MatRef<'_>, buf: &mut [f64]) {
+    let nr = kern.blocks.nr;
     #[cfg(target_arch = "x86_64")]
-    if crate::arch::avx512_chosen() {
-        // SAFETY: dispatch only chooses AVX-512 when the CPU and OS support it.
+    if kern.is_avx512() {
+        // SAFETY: as in `pack_a`.
         return unsafe { pack_b_avx512(b, nr, buf) };
     }
     pack_b_body(b, nr, buf);

@@ -3,8 +3,8 @@
 //! Blocked: a small diagonal block is solved directly, the rest of `B` is updated
 //! with `gemm`, so almost all flops run in the matrix-multiply kernel.
 
-use super::gemm;
-use crate::arch;
+use super::gemm::{Packing, gemm};
+use crate::arch::Kernel;
 use crate::mat::{MatMut, MatRef};
 
 /// Which triangle of `T` holds the matrix.
@@ -22,8 +22,18 @@ pub enum Diag {
 }
 
 /// `B <- T^-1 B` for the `n x n` triangle `uplo` of `t` and `B: n x nrhs`, using
-/// diagonal blocks of order `block`. Entries of `t` outside the triangle are not read.
-pub fn trsm(uplo: Uplo, diag: Diag, t: MatRef<'_>, b: &mut MatMut<'_>, block: usize) {
+/// diagonal blocks of order `block`; the products go through `buf`. Entries of `t`
+/// outside the triangle are not read. Shapes agree (the crate's callers guarantee it).
+#[allow(clippy::too_many_arguments)]
+pub fn trsm(
+    kern: &Kernel,
+    uplo: Uplo,
+    diag: Diag,
+    t: MatRef<'_>,
+    b: &mut MatMut<'_>,
+    block: usize,
+    buf: &mut Packing<'_>,
+) {
     let n = b.rows();
     debug_assert!(t.rows() == n && t.cols() == n);
     if t.rows() != n || t.cols() != n || n == 0 {
@@ -38,17 +48,18 @@ pub fn trsm(uplo: Uplo, diag: Diag, t: MatRef<'_>, b: &mut MatMut<'_>, block: us
                 // Rows [done, done + w) are solved next, rows below them are updated.
                 let (_, tail) = b.rb().split_rows(done);
                 let (mut solved, mut below) = tail.split_rows(w);
-                solve_small(uplo, diag, sub(t, done, done, w, w), solved.rb());
+                solve_small(kern, uplo, diag, sub(t, done, done, w, w), solved.rb());
                 let coupling = sub(t, done + w, done, n - done - w, w);
-                gemm(-1.0, coupling, solved.as_ref(), 1.0, &mut below);
+                gemm(kern, -1.0, coupling, solved.as_ref(), 1.0, &mut below, buf);
             }
             Uplo::Upper => {
                 // Rows [i0, i0 + w) are solved next, rows above them are updated.
                 let i0 = n - done - w;
                 let (mut above, tail) = b.rb().split_rows(i0);
                 let (mut solved, _) = tail.split_rows(w);
-                solve_small(uplo, diag, sub(t, i0, i0, w, w), solved.rb());
-                gemm(-1.0, sub(t, 0, i0, i0, w), solved.as_ref(), 1.0, &mut above);
+                solve_small(kern, uplo, diag, sub(t, i0, i0, w, w), solved.rb());
+                let coupling = sub(t, 0, i0, i0, w);
+                gemm(kern, -1.0, coupling, solved.as_ref(), 1.0, &mut above, buf);
             }
         }
         done += w;
@@ -64,10 +75,10 @@ fn sub(t: MatRef<'_>, i: usize, j: usize, rows: usize, cols: usize) -> MatRef<'_
 /// Unblocked column-oriented substitution; skips zero entries of `B` as reference BLAS
 /// does. Contiguous columns go four at a time, so each `T` entry loaded feeds four
 /// independent updates; any other layout goes one element at a time.
-fn solve_small(uplo: Uplo, diag: Diag, t: MatRef<'_>, b: MatMut<'_>) {
+fn solve_small(kern: &Kernel, uplo: Uplo, diag: Diag, t: MatRef<'_>, b: MatMut<'_>) {
     let n = t.rows();
     let contiguous = t.row_stride() == 1 && b.row_stride() == 1;
-    if let Some(s) = arch::kernel().lower_solve
+    if let Some(s) = kern.lower_solve
         && contiguous
         && uplo == Uplo::Lower
         && diag == Diag::Unit
@@ -77,7 +88,8 @@ fn solve_small(uplo: Uplo, diag: Diag, t: MatRef<'_>, b: MatMut<'_>) {
         while j < b.cols() {
             let w = s.cols.min(b.cols() - j);
             // SAFETY: t is n x n and b has n rows, both with unit row stride; columns
-            // j..j+w are inside b; dispatch checked the CPU for this kernel.
+            // j..j+w are inside b; the kernel family is only handed out when the CPU
+            // supports it.
             unsafe {
                 (s.run)(
                     n,

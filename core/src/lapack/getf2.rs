@@ -1,7 +1,7 @@
 //! Unblocked LU with partial pivoting (LAPACK `dgetf2`): the leaf of the recursion.
 
 use crate::Error;
-use crate::blas::{iamax, scal_col};
+use crate::blas::{Kernel, iamax, scal_col};
 use crate::config::SAFE_MIN;
 use crate::mat::MatMut;
 use crate::pivot::Pivot;
@@ -26,7 +26,7 @@ pub fn getf2<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Result<(), Error> {
     if a.rows() > P::MAX_ROW {
         return Err(Error::TooLarge);
     }
-    match factor(a.rb(), &mut ipiv[..k]) {
+    match factor(&crate::isa::kernel(), a.rb(), &mut ipiv[..k]) {
         Some(j) => Err(Error::Singular(j + 1)),
         None => Ok(()),
     }
@@ -36,15 +36,17 @@ pub fn getf2<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Result<(), Error> {
 /// 1-based row numbers relative to `a`; `ipiv.len() == min(m, n)`.
 ///
 /// The same code is compiled twice: for the baseline CPU and with AVX-512 enabled, so
-/// the column updates run eight lanes wide where the CPU allows. Rust never fuses a
-/// multiply and an add on its own, so both builds round every operation alike and
-/// give the same bits.
-pub(crate) fn factor<P: Pivot>(a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
+/// the column updates run eight lanes wide when the call runs the AVX-512 kernel
+/// family. Rust never fuses a multiply and an add on its own, so both builds round
+/// every operation alike and give the same bits.
+pub(crate) fn factor<P: Pivot>(kern: &Kernel, a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
-    if crate::arch::avx512_chosen() {
-        // SAFETY: dispatch only chooses AVX-512 when the CPU and OS support it.
+    if kern.is_avx512() {
+        // SAFETY: a kernel of the AVX-512 family is only handed out when the CPU and
+        // OS support AVX-512.
         return unsafe { factor_avx512(a, ipiv) };
     }
+    let _ = kern;
     factor_body(a, ipiv)
 }
 
@@ -108,8 +110,12 @@ mod tests {
     #[cfg(target_arch = "x86_64")]
     #[test]
     fn avx512_build_gives_the_baseline_bits() {
-        if !crate::arch::avx512_chosen() {
-            return;
+        let avx512 = crate::arch::Arch::Avx512;
+        if crate::arch::kernel_for(avx512).is_none() {
+            return forklu_testkit::skip(
+                "avx512_build_gives_the_baseline_bits",
+                "this CPU does not support AVX-512",
+            );
         }
         let shapes = [
             (1, 1),

@@ -1,8 +1,10 @@
 //! Inverse of a matrix from its LU factors (LAPACK `dgetri`).
 
+use super::Ctx;
+use super::level3::{gemm_sub, trsm};
 use super::trtri_upper;
 use crate::Error;
-use crate::blas::{Diag, Uplo, gemm, trsm};
+use crate::blas::{Diag, Uplo};
 use crate::config::Tuning;
 use crate::mat::{MatMut, MatRef};
 use crate::pivot::{Pivot, check_range};
@@ -52,6 +54,7 @@ pub fn getri_with<P: Pivot>(
         return Ok(());
     }
     trtri_upper(a.rb())?;
+    let cx = Ctx::new(t);
     // Solve inv(A) L = inv(U) for inv(A), one block of columns at a time from the
     // right; the block's part of L is moved to `work` and zeroed in `a`.
     let nb = t.getri_block.min(work.len() / n).max(1).min(n);
@@ -78,7 +81,7 @@ pub fn getri_with<P: Pivot>(
                 .as_ref()
                 .block(end, 0, n - end, jb)
                 .ok_or(Error::WorkTooSmall)?;
-            gemm(-1.0, right.as_ref(), w_below, 1.0, &mut block);
+            gemm_sub(&cx, right.as_ref(), w_below, &mut block);
         }
         // block <- block * inv(L_jj) with L_jj unit lower: (L_jj^T) block^T = block^T.
         let ljj: MatRef<'_> = wl
@@ -86,11 +89,11 @@ pub fn getri_with<P: Pivot>(
             .block(j0, 0, jb, jb)
             .ok_or(Error::WorkTooSmall)?;
         trsm(
+            &cx,
             Uplo::Upper,
             Diag::Unit,
             ljj.transpose(),
             &mut block.transpose(),
-            t.trsm_block,
         );
         end = j0;
     }
@@ -130,8 +133,8 @@ mod tests {
     #[test]
     fn inverse_blocked_and_unblocked() {
         let small = Tuning {
-            panel: Some(3),
-            swaps_at_end: 50,
+            panels: crate::config::Panels::Width(3),
+            left_swaps: crate::config::LeftSwaps::AtEndFrom(50),
             lu_leaf: 2,
             short_leaf: 3,
             trsm_block: 3,

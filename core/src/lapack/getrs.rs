@@ -1,7 +1,9 @@
 //! Solves `A X = B` or `A^T X = B` from `getrf`'s factors (LAPACK `dgetrs`).
 
+use super::Ctx;
+use super::level3::trsm;
 use crate::Error;
-use crate::blas::{Diag, Uplo, laswp, laswp_backward, trsm};
+use crate::blas::{Diag, Uplo, laswp, laswp_backward};
 use crate::config::{Tuning, task_columns};
 use crate::mat::{MatMut, MatRef, Share};
 use crate::pivot::{Pivot, check_range};
@@ -46,7 +48,7 @@ pub fn getrs<P: Pivot>(
     if n == 0 || b.cols() == 0 {
         return Ok(());
     }
-    let nb = Tuning::DEFAULT.trsm_block;
+    let cx = Ctx::new(&Tuning::DEFAULT);
     let ipiv = &ipiv[..n];
     let nrhs = b.cols();
     // Right-hand sides are independent: a fixed grid of column tasks (see getrf).
@@ -58,12 +60,12 @@ pub fn getrs<P: Pivot>(
         match trans {
             Trans::No => {
                 laswp(&mut b, ipiv, 0);
-                trsm(Uplo::Lower, Diag::Unit, lu, &mut b, nb);
-                trsm(Uplo::Upper, Diag::NonUnit, lu, &mut b, nb);
+                trsm(&cx, Uplo::Lower, Diag::Unit, lu, &mut b);
+                trsm(&cx, Uplo::Upper, Diag::NonUnit, lu, &mut b);
             }
             Trans::Yes => {
-                trsm(Uplo::Lower, Diag::NonUnit, lu.transpose(), &mut b, nb);
-                trsm(Uplo::Upper, Diag::Unit, lu.transpose(), &mut b, nb);
+                trsm(&cx, Uplo::Lower, Diag::NonUnit, lu.transpose(), &mut b);
+                trsm(&cx, Uplo::Upper, Diag::Unit, lu.transpose(), &mut b);
                 laswp_backward(&mut b, ipiv, 0);
             }
         }

@@ -5,14 +5,35 @@
 
 mod gesv;
 mod getf2;
-mod getrf;
-mod getri;
+pub(crate) mod getrf;
+pub(crate) mod getri;
 mod getrs;
+mod level3;
 mod trtri;
 
 pub use gesv::gesv;
 pub use getf2::getf2;
-pub use getrf::{getrf, getrf_with};
-pub use getri::{getri, getri_with, getri_work_len};
+pub use getrf::getrf;
+pub use getri::{getri, getri_work_len};
 pub use getrs::{Trans, getrs};
 pub(crate) use trtri::trtri_upper;
+
+use crate::blas::Kernel;
+use crate::config::Tuning;
+
+/// What one call passes down to every step: its block sizes and the kernel family the
+/// process uses (looked up once per call, never below).
+#[derive(Clone, Copy)]
+pub(crate) struct Ctx {
+    pub tuning: Tuning,
+    pub kern: Kernel,
+}
+
+impl Ctx {
+    pub fn new(tuning: &Tuning) -> Ctx {
+        Ctx {
+            tuning: *tuning,
+            kern: crate::isa::kernel(),
+        }
+    }
+}

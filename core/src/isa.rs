@@ -1,0 +1,62 @@
+//! The kernels this process uses: the best level the CPU supports, or a lower one forced
+//! with `FORKLU_ARCH=scalar|avx2|avx512` (any other value means the best). Chosen once
+//! per process, in a plain atomic that a fork cannot leave half-written.
+
+use crate::arch::{self, Arch, Kernel};
+use crate::sys;
+use core::sync::atomic::{AtomicU8, Ordering};
+
+/// `Arch as u8` of the chosen level; 0 until the first call chooses.
+static CHOSEN: AtomicU8 = AtomicU8::new(0);
+
+/// The GEMM kernel family every routine of this process passes down.
+pub fn kernel() -> Kernel {
+    let arch = match CHOSEN.load(Ordering::Relaxed) {
+        0 => {
+            let a = choose();
+            CHOSEN.store(a as u8, Ordering::Relaxed);
+            a
+        }
+        v => arch::from_u8(v),
+    };
+    arch::kernel_for(arch).unwrap_or_else(|| unreachable!("the chosen level is supported"))
+}
+
+/// The best supported level, capped by `FORKLU_ARCH`.
+fn choose() -> Arch {
+    let mut buf = [0u8; 16];
+    let forced = match sys::getenv(c"FORKLU_ARCH", &mut buf).map(|n| &buf[..n]) {
+        Some(b"scalar") => Arch::Scalar,
+        Some(b"avx2") => Arch::Avx2,
+        _ => Arch::Avx512,
+    };
+    arch::supported().min(forced)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The chosen kernel is supported, and `FORKLU_ARCH` (as the test command sets it
+    /// for each pass) is obeyed when the CPU has the level.
+    #[test]
+    fn the_chosen_kernel_is_supported_and_obeys_forklu_arch() {
+        let k = kernel();
+        assert!(arch::kernel_for(k.arch).is_some());
+        let wanted = match std::env::var("FORKLU_ARCH").as_deref() {
+            Ok("scalar") => Arch::Scalar,
+            Ok("avx2") => Arch::Avx2,
+            _ => Arch::Avx512,
+        };
+        if wanted > arch::supported() {
+            forklu_testkit::skip(
+                "the_chosen_kernel_is_supported_and_obeys_forklu_arch",
+                &format!(
+                    "FORKLU_ARCH asks for {wanted:?}; this CPU has {:?}",
+                    arch::supported()
+                ),
+            );
+        }
+        assert_eq!(k.arch, wanted.min(arch::supported()));
+    }
+}
