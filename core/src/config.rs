@@ -86,10 +86,6 @@ pub fn lookahead_panel(m: usize, n: usize) -> Option<usize> {
 /// columns of `f64` is 32 KiB, an L1 data cache, where a wider leaf saves recursion.
 pub const SHORT_PANEL_ROWS: usize = 256;
 
-/// Smallest `x` with `1 / x` finite (LAPACK `dlamch('S')`): below it the leaf divides
-/// by the pivot instead of multiplying by its reciprocal.
-pub const SAFE_MIN: f64 = f64::MIN_POSITIVE;
-
 // ---------------------------------------------------------------------------------------
 // Parallel work: the task grids (shape-only, so the bits do not depend on the thread
 // count) and when to use the pool at all.
@@ -175,9 +171,9 @@ pub const IDLE_SPIN_PAUSES: u32 = 32;
 /// waits for one (each holder finishes its product without waiting on anything).
 pub const PACK_SEATS: usize = 32;
 
-/// `f64`s in the one static buffer for a look-ahead step's `L21`, packed once for all
-/// its column tasks (4096 rows of a 256-wide panel: enough for n = 4000).
-pub const SHARED_A_LEN: usize = 4096 * 256;
+/// Bytes of the one static buffer for a look-ahead step's `L21`, packed once for all
+/// its column tasks (4096 rows of a 256-wide `f64` panel: enough for n = 4000).
+pub const SHARED_A_BYTES: usize = 4096 * 256 * 8;
 
 // ---------------------------------------------------------------------------------------
 // The kernels of each instruction set.
@@ -203,33 +199,51 @@ pub struct SolveShape {
     pub cols: usize,
 }
 
-/// What one instruction set's kernels use.
+/// What one instruction set's kernels use. Complex products run on the real kernels
+/// of their parts (`f32` for `C32`, `f64` for `C64`), so these two tables serve all
+/// four element types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IsaTable {
-    pub gemm: GemmBlocks,
-    /// The vectorised diagonal-block solve of `trsm`, where the set has one.
+    pub f64: GemmBlocks,
+    pub f32: GemmBlocks,
+    /// The vectorised diagonal-block solve of `trsm` for `f64`, where the set has one.
     pub lower_solve: Option<SolveShape>,
 }
 
-/// AVX-512F: a 24 x 8 tile in 24 zmm accumulators; A 144 x 256 in L2, a B strip
-/// 256 x 8 in L1, B 256 x 768 in L3; a 16 x 8 masked solve.
+/// AVX-512F: `f64` in a 24 x 8 tile of 24 zmm accumulators (A 144 x 256 in L2, a B
+/// strip 256 x 8 in L1, B 256 x 768 in L3), `f32` in a 48 x 8 tile of the same bytes;
+/// a 16 x 8 masked solve.
 pub const AVX512: IsaTable = IsaTable {
-    gemm: GemmBlocks {
+    f64: GemmBlocks {
         mr: 24,
         nr: 8,
         kc: 256,
         mc: 144,
         nc: 768,
     },
+    f32: GemmBlocks {
+        mr: 48,
+        nr: 8,
+        kc: 512,
+        mc: 144,
+        nc: 768,
+    },
     lower_solve: Some(SolveShape { rows: 16, cols: 8 }),
 };
 
-/// AVX2 + FMA: an 8 x 6 tile in 12 ymm accumulators.
+/// AVX2 + FMA: `f64` in an 8 x 6 tile of 12 ymm accumulators, `f32` in a 16 x 6 one.
 pub const AVX2: IsaTable = IsaTable {
-    gemm: GemmBlocks {
+    f64: GemmBlocks {
         mr: 8,
         nr: 6,
         kc: 256,
+        mc: 144,
+        nc: 192,
+    },
+    f32: GemmBlocks {
+        mr: 16,
+        nr: 6,
+        kc: 512,
         mc: 144,
         nc: 192,
     },
@@ -238,7 +252,14 @@ pub const AVX2: IsaTable = IsaTable {
 
 /// Portable: a 4 x 4 tile, plain multiply and add; the oracle of the others.
 pub const SCALAR: IsaTable = IsaTable {
-    gemm: GemmBlocks {
+    f64: GemmBlocks {
+        mr: 4,
+        nr: 4,
+        kc: 256,
+        mc: 144,
+        nc: 192,
+    },
+    f32: GemmBlocks {
         mr: 4,
         nr: 4,
         kc: 256,
@@ -251,40 +272,38 @@ pub const SCALAR: IsaTable = IsaTable {
 /// Microkernel calls with a shorter k loop do not prefetch their C tile first.
 pub const PREFETCH_C_MIN_K: usize = 96;
 
-/// `f64`s of a seat's A buffer: the largest `mc x kc` panel of any kernel, in whole tiles.
-pub const PACK_A_LEN: usize = most(
-    a_panel(AVX512.gemm),
-    a_panel(AVX2.gemm),
-    a_panel(SCALAR.gemm),
-);
-/// `f64`s of a seat's B buffer: the largest `kc x nc` panel of any kernel, in whole tiles.
-pub const PACK_B_LEN: usize = most(
-    b_panel(AVX512.gemm),
-    b_panel(AVX2.gemm),
-    b_panel(SCALAR.gemm),
-);
+/// Bytes of a seat's A buffer: the largest `mc x kc` panel of any kernel, in whole tiles.
+pub const PACK_A_BYTES: usize = max(a_bytes(AVX512), max(a_bytes(AVX2), a_bytes(SCALAR)));
+/// Bytes of a seat's B buffer: the largest `kc x nc` panel of any kernel, in whole tiles.
+pub const PACK_B_BYTES: usize = max(b_bytes(AVX512), max(b_bytes(AVX2), b_bytes(SCALAR)));
 
-const fn a_panel(g: GemmBlocks) -> usize {
-    (g.mc + g.mr) * g.kc
+const fn a_bytes(t: IsaTable) -> usize {
+    let (d, s) = (t.f64, t.f32);
+    max((d.mc + d.mr) * d.kc * 8, (s.mc + s.mr) * s.kc * 4)
 }
 
-const fn b_panel(g: GemmBlocks) -> usize {
-    g.kc * (g.nc + g.nr)
+const fn b_bytes(t: IsaTable) -> usize {
+    let (d, s) = (t.f64, t.f32);
+    max(d.kc * (d.nc + d.nr) * 8, s.kc * (s.nc + s.nr) * 4)
 }
 
-const fn most(x: usize, y: usize, z: usize) -> usize {
-    let xy = if x > y { x } else { y };
-    if xy > z { xy } else { z }
+const fn max(x: usize, y: usize) -> usize {
+    if x > y { x } else { y }
 }
 
-// Every table is usable: the shared L21 buffer's row parts start on register tiles.
+// Every table is usable: the shared L21 buffer's row parts start on register tiles,
+// and complex products (two real rows and two real steps per complex one) split only
+// between whole complex numbers.
 const _: () = {
-    let tables = [AVX512, AVX2, SCALAR];
+    let blocks = [
+        AVX512.f64, AVX512.f32, AVX2.f64, AVX2.f32, SCALAR.f64, SCALAR.f32,
+    ];
     let mut i = 0;
-    while i < tables.len() {
-        let g = tables[i].gemm;
+    while i < blocks.len() {
+        let g = blocks[i];
         assert!(g.mr > 0 && g.nr > 0 && g.kc > 0);
         assert!(g.mc.is_multiple_of(g.mr) && g.nc.is_multiple_of(g.nr));
+        assert!(g.mr.is_multiple_of(2) && g.kc.is_multiple_of(2));
         i += 1;
     }
 };
@@ -346,9 +365,11 @@ mod tests {
     #[test]
     fn packing_buffers_hold_every_kernels_panels() {
         for t in [AVX512, AVX2, SCALAR] {
-            let g = t.gemm;
-            assert!((g.mc + g.mr) * g.kc <= PACK_A_LEN && g.kc * (g.nc + g.nr) <= PACK_B_LEN);
+            for (g, size) in [(t.f64, 8), (t.f32, 4)] {
+                assert!((g.mc + g.mr) * g.kc * size <= PACK_A_BYTES);
+                assert!(g.kc * (g.nc + g.nr) * size <= PACK_B_BYTES);
+            }
         }
-        assert_eq!(PACK_A_LEN, (144 + 24) * 256);
+        assert_eq!(PACK_A_BYTES, (144 + 48) * 512 * 4);
     }
 }

@@ -3,23 +3,28 @@
 //! per process, in a plain atomic that a fork cannot leave half-written.
 
 use crate::arch::{self, Arch, Kernel};
+use crate::scalar::Real;
 use crate::sys;
 use core::sync::atomic::{AtomicU8, Ordering};
 
 /// `Arch as u8` of the chosen level; 0 until the first call chooses.
 static CHOSEN: AtomicU8 = AtomicU8::new(0);
 
-/// The GEMM kernel family every routine of this process passes down.
-pub fn kernel() -> Kernel {
-    let arch = match CHOSEN.load(Ordering::Relaxed) {
+/// The level this process uses.
+pub fn level() -> Arch {
+    match CHOSEN.load(Ordering::Relaxed) {
         0 => {
             let a = choose();
             CHOSEN.store(a as u8, Ordering::Relaxed);
             a
         }
         v => arch::from_u8(v),
-    };
-    arch::kernel_for(arch).unwrap_or_else(|| unreachable!("the chosen level is supported"))
+    }
+}
+
+/// The kernel family for `R` every routine of this process passes down.
+pub fn kernel<R: Real>() -> Kernel<R> {
+    arch::kernel_for::<R>(level()).unwrap_or_else(|| unreachable!("the chosen level is supported"))
 }
 
 /// The best supported level, capped by `FORKLU_ARCH`.
@@ -41,8 +46,8 @@ mod tests {
     /// for each pass) is obeyed when the CPU has the level.
     #[test]
     fn the_chosen_kernel_is_supported_and_obeys_forklu_arch() {
-        let k = kernel();
-        assert!(arch::kernel_for(k.arch).is_some());
+        let k = kernel::<f64>();
+        assert!(arch::kernel_for::<f64>(k.arch).is_some());
         let wanted = match std::env::var("FORKLU_ARCH").as_deref() {
             Ok("scalar") => Arch::Scalar,
             Ok("avx2") => Arch::Avx2,

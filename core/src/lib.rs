@@ -28,6 +28,7 @@ pub mod lapack;
 mod mat;
 mod pivot;
 mod pool;
+mod scalar;
 mod sys;
 #[doc(hidden)]
 pub mod unstable;
@@ -36,6 +37,7 @@ pub use error::{Error, MatError};
 pub use mat::{MatMut, MatRef};
 pub use pivot::Pivot;
 pub use pool::{max_threads, num_threads, set_num_threads};
+pub use scalar::{C32, C64, Complex, Real, Scalar};
 
 /// The library's version, for example `"0.1.0"`.
 pub fn version() -> &'static str {

@@ -6,6 +6,7 @@
 //! element of the borrowed slice, and in a [`MatMut`] no two such elements share storage.
 
 use crate::error::MatError;
+use crate::scalar::Scalar;
 use core::marker::PhantomData;
 
 /// Shape and strides, checked once against a slice length.
@@ -61,7 +62,7 @@ impl Layout {
     }
 
     /// Checks that the layout fits in `len` elements and that the offsets fit `isize`.
-    fn check(self, len: usize, distinct: bool) -> Result<Self, MatError> {
+    fn check(self, len: usize, elem: usize, distinct: bool) -> Result<Self, MatError> {
         let l = self.canonical();
         if l.rows == 0 || l.cols == 0 {
             return Ok(l);
@@ -73,7 +74,7 @@ impl Layout {
                     .checked_mul(l.cs)
                     .and_then(|c| c.checked_add(r))
             })
-            .filter(|&last| last < isize::MAX as usize / core::mem::size_of::<f64>())
+            .filter(|&last| last < isize::MAX as usize / elem)
             .ok_or(MatError::Overflow)?;
         if last >= len {
             return Err(MatError::TooShort);
@@ -94,39 +95,47 @@ impl Layout {
     }
 }
 
-/// A read-only strided view of an `rows x cols` matrix of `f64`.
-#[derive(Clone, Copy, Debug)]
-pub struct MatRef<'a> {
-    ptr: *const f64,
+/// A read-only strided view of an `rows x cols` matrix of `T` (`f64` unless said).
+#[derive(Debug)]
+pub struct MatRef<'a, T = f64> {
+    ptr: *const T,
     l: Layout,
-    _borrow: PhantomData<&'a [f64]>,
+    _borrow: PhantomData<&'a [T]>,
 }
+
+impl<T> Clone for MatRef<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for MatRef<'_, T> {}
 
 /// A mutable strided view; its elements are pairwise distinct.
 #[derive(Debug)]
-pub struct MatMut<'a> {
-    ptr: *mut f64,
+pub struct MatMut<'a, T = f64> {
+    ptr: *mut T,
     l: Layout,
-    _borrow: PhantomData<&'a mut [f64]>,
+    _borrow: PhantomData<&'a mut [T]>,
 }
 
-// SAFETY: a view is a borrow of `[f64]`; it is Send/Sync exactly as `&[f64]`/`&mut [f64]` are.
-unsafe impl Send for MatRef<'_> {}
+// SAFETY: a view is a borrow of `[T]`; it is Send/Sync exactly as `&[T]`/`&mut [T]` are
+// (every `Scalar` is Send + Sync).
+unsafe impl<T: Sync> Send for MatRef<'_, T> {}
 // SAFETY: as above, shared views only read.
-unsafe impl Sync for MatRef<'_> {}
-// SAFETY: a `MatMut` is an exclusive borrow, like `&mut [f64]`.
-unsafe impl Send for MatMut<'_> {}
+unsafe impl<T: Sync> Sync for MatRef<'_, T> {}
+// SAFETY: a `MatMut` is an exclusive borrow, like `&mut [T]`.
+unsafe impl<T: Send> Send for MatMut<'_, T> {}
 
-impl<'a> MatRef<'a> {
+impl<'a, T: Scalar> MatRef<'a, T> {
     /// Views `data` with general strides.
     pub fn strided(
-        data: &'a [f64],
+        data: &'a [T],
         rows: usize,
         cols: usize,
         rs: usize,
         cs: usize,
     ) -> Result<Self, MatError> {
-        let l = Layout { rows, cols, rs, cs }.check(data.len(), false)?;
+        let l = Layout { rows, cols, rs, cs }.check(data.len(), size_of::<T>(), false)?;
         Ok(Self {
             ptr: data.as_ptr(),
             l,
@@ -135,12 +144,7 @@ impl<'a> MatRef<'a> {
     }
 
     /// Views column-major `data` with leading dimension `ld >= rows`.
-    pub fn col_major(
-        data: &'a [f64],
-        rows: usize,
-        cols: usize,
-        ld: usize,
-    ) -> Result<Self, MatError> {
+    pub fn col_major(data: &'a [T], rows: usize, cols: usize, ld: usize) -> Result<Self, MatError> {
         if ld < rows {
             return Err(MatError::Overlap);
         }
@@ -148,12 +152,7 @@ impl<'a> MatRef<'a> {
     }
 
     /// Views row-major `data` with leading dimension `ld >= cols`.
-    pub fn row_major(
-        data: &'a [f64],
-        rows: usize,
-        cols: usize,
-        ld: usize,
-    ) -> Result<Self, MatError> {
+    pub fn row_major(data: &'a [T], rows: usize, cols: usize, ld: usize) -> Result<Self, MatError> {
         if ld < cols {
             return Err(MatError::Overlap);
         }
@@ -174,7 +173,7 @@ impl<'a> MatRef<'a> {
     }
 
     /// Element `(i, j)`, or `None` outside the view.
-    pub fn get(&self, i: usize, j: usize) -> Option<f64> {
+    pub fn get(&self, i: usize, j: usize) -> Option<T> {
         // SAFETY: the indices are checked against the view's shape.
         (i < self.l.rows && j < self.l.cols).then(|| unsafe { *self.ptr_at(i, j) })
     }
@@ -185,13 +184,13 @@ impl<'a> MatRef<'a> {
     /// `i <= rows` and `j <= cols` (one past the end is allowed for pointer arithmetic
     /// only); the pointer may only be read for `i < rows`, `j < cols`.
     #[inline(always)]
-    pub unsafe fn ptr_at(&self, i: usize, j: usize) -> *const f64 {
+    pub unsafe fn ptr_at(&self, i: usize, j: usize) -> *const T {
         // SAFETY: the caller keeps (i, j) within the checked layout.
         unsafe { self.ptr.add(i * self.l.rs + j * self.l.cs) }
     }
 
     /// Column `j` as a slice when its elements are contiguous (`row_stride() == 1`).
-    pub fn col(&self, j: usize) -> Option<&'a [f64]> {
+    pub fn col(&self, j: usize) -> Option<&'a [T]> {
         (self.l.rs == 1 && j < self.l.cols).then(|| {
             // SAFETY: rows elements from (0, j) are in the checked layout and contiguous.
             unsafe { core::slice::from_raw_parts(self.ptr_at(0, j), self.l.rows) }
@@ -199,7 +198,7 @@ impl<'a> MatRef<'a> {
     }
 
     /// The transposed view (no data moves).
-    pub fn transpose(self) -> MatRef<'a> {
+    pub fn transpose(self) -> MatRef<'a, T> {
         let l = self.l.transposed();
         MatRef {
             ptr: self.ptr,
@@ -209,7 +208,7 @@ impl<'a> MatRef<'a> {
     }
 
     /// The `rows x cols` block starting at `(i, j)`; `None` if it does not fit.
-    pub fn block(self, i: usize, j: usize, rows: usize, cols: usize) -> Option<MatRef<'a>> {
+    pub fn block(self, i: usize, j: usize, rows: usize, cols: usize) -> Option<MatRef<'a, T>> {
         if i.checked_add(rows)? > self.l.rows || j.checked_add(cols)? > self.l.cols {
             return None;
         }
@@ -224,16 +223,16 @@ impl<'a> MatRef<'a> {
     }
 }
 
-impl<'a> MatMut<'a> {
+impl<'a, T: Scalar> MatMut<'a, T> {
     /// Views `data` with general strides; fails if two elements would overlap.
     pub fn strided(
-        data: &'a mut [f64],
+        data: &'a mut [T],
         rows: usize,
         cols: usize,
         rs: usize,
         cs: usize,
     ) -> Result<Self, MatError> {
-        let l = Layout { rows, cols, rs, cs }.check(data.len(), true)?;
+        let l = Layout { rows, cols, rs, cs }.check(data.len(), size_of::<T>(), true)?;
         Ok(Self {
             ptr: data.as_mut_ptr(),
             l,
@@ -243,7 +242,7 @@ impl<'a> MatMut<'a> {
 
     /// Views column-major `data` with leading dimension `ld >= rows`.
     pub fn col_major(
-        data: &'a mut [f64],
+        data: &'a mut [T],
         rows: usize,
         cols: usize,
         ld: usize,
@@ -256,7 +255,7 @@ impl<'a> MatMut<'a> {
 
     /// Views row-major `data` with leading dimension `ld >= cols`.
     pub fn row_major(
-        data: &'a mut [f64],
+        data: &'a mut [T],
         rows: usize,
         cols: usize,
         ld: usize,
@@ -281,7 +280,7 @@ impl<'a> MatMut<'a> {
     }
 
     /// A shorter-lived mutable view of the same elements.
-    pub fn rb(&mut self) -> MatMut<'_> {
+    pub fn rb(&mut self) -> MatMut<'_, T> {
         MatMut {
             ptr: self.ptr,
             l: self.l,
@@ -290,7 +289,7 @@ impl<'a> MatMut<'a> {
     }
 
     /// A read-only view of the same elements.
-    pub fn as_ref(&self) -> MatRef<'_> {
+    pub fn as_ref(&self) -> MatRef<'_, T> {
         MatRef {
             ptr: self.ptr,
             l: self.l,
@@ -299,7 +298,7 @@ impl<'a> MatMut<'a> {
     }
 
     /// Turns this view into a read-only one with the same lifetime.
-    pub fn into_ref(self) -> MatRef<'a> {
+    pub fn into_ref(self) -> MatRef<'a, T> {
         MatRef {
             ptr: self.ptr,
             l: self.l,
@@ -308,12 +307,12 @@ impl<'a> MatMut<'a> {
     }
 
     /// Element `(i, j)`, or `None` outside the view.
-    pub fn get(&self, i: usize, j: usize) -> Option<f64> {
+    pub fn get(&self, i: usize, j: usize) -> Option<T> {
         self.as_ref().get(i, j)
     }
 
     /// Writes element `(i, j)`; returns false (and writes nothing) outside the view.
-    pub fn set(&mut self, i: usize, j: usize, v: f64) -> bool {
+    pub fn set(&mut self, i: usize, j: usize, v: T) -> bool {
         let inside = i < self.l.rows && j < self.l.cols;
         if inside {
             // SAFETY: the indices are checked against the view's shape.
@@ -327,14 +326,14 @@ impl<'a> MatMut<'a> {
     /// # Safety
     /// As [`MatRef::ptr_at`]; writes through it need `&mut self` to be held.
     #[inline(always)]
-    pub unsafe fn ptr_at(&self, i: usize, j: usize) -> *mut f64 {
+    pub unsafe fn ptr_at(&self, i: usize, j: usize) -> *mut T {
         // SAFETY: the caller keeps (i, j) within the checked layout.
         unsafe { self.ptr.add(i * self.l.rs + j * self.l.cs) }
     }
 
     /// Column `src` (read) and column `dst` (written), `src != dst`, as slices when
     /// columns are contiguous (`row_stride() == 1`).
-    pub fn col_pair(&mut self, src: usize, dst: usize) -> Option<(&[f64], &mut [f64])> {
+    pub fn col_pair(&mut self, src: usize, dst: usize) -> Option<(&[T], &mut [T])> {
         if self.l.rs != 1 || src == dst || src >= self.l.cols || dst >= self.l.cols {
             return None;
         }
@@ -349,7 +348,7 @@ impl<'a> MatMut<'a> {
     }
 
     /// Column `j` as a mutable slice when contiguous (`row_stride() == 1`).
-    pub fn col_mut(&mut self, j: usize) -> Option<&mut [f64]> {
+    pub fn col_mut(&mut self, j: usize) -> Option<&mut [T]> {
         (self.l.rs == 1 && j < self.l.cols).then(|| {
             // SAFETY: rows elements from (0, j) are in the checked layout, contiguous, and
             // borrowed mutably through &mut self.
@@ -358,7 +357,7 @@ impl<'a> MatMut<'a> {
     }
 
     /// The transposed view (no data moves).
-    pub fn transpose(self) -> MatMut<'a> {
+    pub fn transpose(self) -> MatMut<'a, T> {
         let l = self.l.transposed();
         MatMut {
             ptr: self.ptr,
@@ -368,7 +367,7 @@ impl<'a> MatMut<'a> {
     }
 
     /// The `rows x cols` block starting at `(i, j)`; `None` if it does not fit.
-    pub fn block(self, i: usize, j: usize, rows: usize, cols: usize) -> Option<MatMut<'a>> {
+    pub fn block(self, i: usize, j: usize, rows: usize, cols: usize) -> Option<MatMut<'a, T>> {
         if i.checked_add(rows)? > self.l.rows || j.checked_add(cols)? > self.l.cols {
             return None;
         }
@@ -383,7 +382,7 @@ impl<'a> MatMut<'a> {
     }
 
     /// Splits into rows `..k` and `k..` (`k` is clamped to `rows`).
-    pub fn split_rows(self, k: usize) -> (MatMut<'a>, MatMut<'a>) {
+    pub fn split_rows(self, k: usize) -> (MatMut<'a, T>, MatMut<'a, T>) {
         let k = k.min(self.l.rows);
         let (rows, cols) = (self.l.rows, self.l.cols);
         let (_, top) = self.l.sub(0, 0, k, cols);
@@ -405,7 +404,7 @@ impl<'a> MatMut<'a> {
     }
 
     /// Splits into columns `..k` and `k..` (`k` is clamped to `cols`).
-    pub fn split_cols(self, k: usize) -> (MatMut<'a>, MatMut<'a>) {
+    pub fn split_cols(self, k: usize) -> (MatMut<'a, T>, MatMut<'a, T>) {
         let (l, r) = self.transpose().split_rows(k);
         (l.transpose(), r.transpose())
     }
@@ -423,22 +422,81 @@ impl<'a> MatMut<'a> {
     }
 }
 
+impl Layout {
+    /// A complex layout seen as reals, `re` above `im` in each column (twice the rows,
+    /// twice the column stride), when the columns are contiguous. The checked complex
+    /// layout's offsets, doubled, stay below `isize::MAX` bytes, so nothing overflows.
+    fn interleaved(self) -> Option<Layout> {
+        (self.rs == 1 || self.rows <= 1).then(|| {
+            Layout {
+                rows: 2 * self.rows,
+                cols: self.cols,
+                rs: 1,
+                cs: 2 * self.cs,
+            }
+            .canonical()
+        })
+    }
+}
+
+impl<'a, T: Scalar> MatRef<'a, T> {
+    /// The view as real parts: for a real `T` the same view; for a complex `T`, when
+    /// its columns are contiguous, the real matrix of twice the rows (`re` above `im`
+    /// in each column) that complex products run the real kernels on.
+    pub(crate) fn parts(self) -> Option<MatRef<'a, T::Real>> {
+        let l = if T::IS_COMPLEX {
+            self.l.interleaved()?
+        } else {
+            self.l
+        };
+        Some(MatRef {
+            ptr: self.ptr.cast(),
+            l,
+            _borrow: PhantomData,
+        })
+    }
+}
+
+impl<'a, T: Scalar> MatMut<'a, T> {
+    /// As [`MatRef::parts`], mutable.
+    pub(crate) fn parts(self) -> Option<MatMut<'a, T::Real>> {
+        let l = if T::IS_COMPLEX {
+            self.l.interleaved()?
+        } else {
+            self.l
+        };
+        Some(MatMut {
+            ptr: self.ptr.cast(),
+            l,
+            _borrow: PhantomData,
+        })
+    }
+}
+
+// `parts` reinterprets a `T` as `parts::<T>()` values of `T::Real`: true of the sealed
+// four (a complex number is `#[repr(C)]` re, im).
+const _: () = {
+    use crate::scalar::{C32, C64};
+    assert!(size_of::<C64>() == 16 && align_of::<C64>() == 8);
+    assert!(size_of::<C32>() == 8 && align_of::<C32>() == 4);
+};
+
 /// A mutable view shared by the threads of one parallel call, each of which takes
 /// its own column range or row range. The ranges handed out at one time must not
 /// overlap.
-pub struct Share<'a> {
-    ptr: *mut f64,
+pub struct Share<'a, T = f64> {
+    ptr: *mut T,
     l: Layout,
-    _borrow: PhantomData<&'a mut [f64]>,
+    _borrow: PhantomData<&'a mut [T]>,
 }
 
 // SAFETY: views handed out by `cols` and `rows` and alive at one time share no element
-// (their contract), so threads holding them never touch the same one; plain f64 data.
-unsafe impl Sync for Share<'_> {}
+// (their contract), so threads holding them never touch the same one; plain data.
+unsafe impl<T: Send> Sync for Share<'_, T> {}
 
-impl<'a> Share<'a> {
+impl<'a, T: Scalar> Share<'a, T> {
     /// Takes the view for the duration of a parallel call.
-    pub fn new(m: MatMut<'a>) -> Self {
+    pub fn new(m: MatMut<'a, T>) -> Self {
         Self {
             ptr: m.ptr,
             l: m.l,
@@ -451,7 +509,7 @@ impl<'a> Share<'a> {
     /// # Safety
     /// No other view obtained from this share and alive at the same time may cover
     /// any of these columns.
-    pub unsafe fn cols(&self, j0: usize, w: usize) -> MatMut<'_> {
+    pub unsafe fn cols(&self, j0: usize, w: usize) -> MatMut<'_, T> {
         let j0 = j0.min(self.l.cols);
         self.part(0, j0, self.l.rows, w.min(self.l.cols - j0))
     }
@@ -461,13 +519,13 @@ impl<'a> Share<'a> {
     /// # Safety
     /// No other view obtained from this share and alive at the same time may cover
     /// any of these rows.
-    pub unsafe fn rows(&self, i0: usize, h: usize) -> MatMut<'_> {
+    pub unsafe fn rows(&self, i0: usize, h: usize) -> MatMut<'_, T> {
         let i0 = i0.min(self.l.rows);
         self.part(i0, 0, h.min(self.l.rows - i0), self.l.cols)
     }
 
     /// The block at `(i, j)`, which fits in the view.
-    fn part(&self, i: usize, j: usize, rows: usize, cols: usize) -> MatMut<'_> {
+    fn part(&self, i: usize, j: usize, rows: usize, cols: usize) -> MatMut<'_, T> {
         let (offset, l) = self.l.sub(i, j, rows, cols);
         // SAFETY: `sub` gives the offset of an element of the checked layout, or 0.
         let ptr = unsafe { self.ptr.add(offset) };
@@ -479,7 +537,7 @@ impl<'a> Share<'a> {
     }
 
     /// Gives the whole view back once the parallel call is over.
-    pub fn into_inner(self) -> MatMut<'a> {
+    pub fn into_inner(self) -> MatMut<'a, T> {
         MatMut {
             ptr: self.ptr,
             l: self.l,
@@ -516,7 +574,7 @@ mod tests {
             MatRef::strided(&d, 3, 3, 1, 1).is_ok(),
             "shared views may overlap"
         );
-        assert!(MatMut::col_major(&mut [], 0, 5, 1).is_ok());
+        assert!(MatMut::<f64>::col_major(&mut [], 0, 5, 1).is_ok());
         assert!(MatMut::row_major(&mut d, 4, 3, 3).is_ok());
     }
 
@@ -552,7 +610,7 @@ mod tests {
     #[test]
     fn unused_huge_strides_are_harmless() {
         let big = usize::MAX / 3;
-        let empty = MatRef::strided(&[], 0, 5, 1, big).unwrap();
+        let empty = MatRef::<f64>::strided(&[], 0, 5, 1, big).unwrap();
         assert_eq!(empty.col(4), Some(&[][..]));
         assert!(empty.block(0, 5, 0, 0).is_some());
         // Every view, empty parts included, points into its slice or one past its end:

@@ -45,7 +45,8 @@ pub fn gemm(
     let mut seat = crate::pool::Seat::claim();
     let (pa, pb) = seat.buffers();
     let mut buf = crate::blas::Packing { a: pa, b: pb };
-    crate::blas::gemm(&crate::isa::kernel(), alpha, a, b, beta, c, &mut buf);
+    let kern = crate::isa::kernel::<f64>();
+    crate::blas::gemm(&kern, alpha, a, false, b, false, beta, c, &mut buf);
     Ok(())
 }
 
@@ -65,7 +66,7 @@ pub struct Microkernel {
 
 /// The microkernel this process uses.
 pub fn microkernel() -> Microkernel {
-    let k = crate::isa::kernel();
+    let k = crate::isa::kernel::<f64>();
     let (isa, lanes) = match k.arch {
         crate::arch::Arch::Avx512 => ("avx512", 8),
         crate::arch::Arch::Avx2 => ("avx2", 4),
@@ -83,7 +84,7 @@ pub fn microkernel() -> Microkernel {
 /// One microkernel call: `C <- C - A B` for packed panels `a` (`k` slivers of `mr`)
 /// and `b` (`k` slivers of `nr`) and a full `mr x nr` tile `c` (column-major, `ld = mr`).
 pub fn run_microkernel(k: usize, a: &[f64], b: &[f64], c: &mut [f64]) -> Result<(), Error> {
-    let kern = crate::isa::kernel();
+    let kern = crate::isa::kernel::<f64>();
     let (mr, nr) = (kern.blocks.mr, kern.blocks.nr);
     if a.len() < k * mr || b.len() < k * nr || c.len() < mr * nr {
         return Err(Error::ShapeMismatch);

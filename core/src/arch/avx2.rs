@@ -5,21 +5,21 @@ use super::Tile;
 use crate::config::AVX2;
 use core::arch::x86_64::*;
 
-const MR: usize = AVX2.gemm.mr;
-const NR: usize = AVX2.gemm.nr;
+const MR: usize = AVX2.f64.mr;
+const NR: usize = AVX2.f64.nr;
 /// Vectors of 4 `f64` down one column of the tile.
 const VECS: usize = MR / 4;
 const _: () = assert!(MR == 4 * VECS && NR >= 1, "the tile is whole ymm vectors");
 
 /// # Safety
 /// See the contract in `arch`; the CPU supports AVX2 and FMA (checked by dispatch).
-pub unsafe fn run(t: &Tile) {
+pub unsafe fn run(t: &Tile<f64>) {
     // SAFETY: forwarded contract; dispatch only hands out this kernel when supported.
     unsafe { tile(t) }
 }
 
 #[target_feature(enable = "avx2,fma")]
-unsafe fn tile(t: &Tile) {
+unsafe fn tile(t: &Tile<f64>) {
     t.prefetch_c();
     let mut acc = [[_mm256_setzero_pd(); VECS]; NR];
     let (mut a, mut b) = (t.a, t.b);

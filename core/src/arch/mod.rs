@@ -23,6 +23,7 @@ mod detect;
 mod scalar;
 
 use crate::config::{self, GemmBlocks, PREFETCH_C_MIN_K};
+use crate::scalar::Real;
 use core::sync::atomic::{AtomicU8, Ordering};
 
 /// An instruction-set level with a microkernel.
@@ -33,21 +34,21 @@ pub enum Arch {
     Avx512 = 3,
 }
 
-/// One register tile's work, as the contract above describes.
-pub struct Tile {
+/// One register tile's work, as the contract above describes, on `f32` or `f64`.
+pub struct Tile<R> {
     pub k: usize,
-    pub a: *const f64,
-    pub b: *const f64,
-    pub c: *mut f64,
+    pub a: *const R,
+    pub b: *const R,
+    pub c: *mut R,
     pub rs: usize,
     pub cs: usize,
     pub m: usize,
     pub n: usize,
-    pub alpha: f64,
-    pub beta: f64,
+    pub alpha: R,
+    pub beta: R,
 }
 
-impl Tile {
+impl<R> Tile<R> {
     /// Asks for the lines of the tile's C block before the k loop, so they arrive
     /// while it runs instead of stalling the stores after it. Columns of unit row
     /// stride only (the case of every update), and only for [`PREFETCH_C_MIN_K`] steps
@@ -56,14 +57,14 @@ impl Tile {
     #[inline(always)]
     fn prefetch_c(&self) {
         use core::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        const LINE_F64: usize = 8;
+        let line = 64 / size_of::<R>();
         if self.rs != 1 || self.m == 0 || self.k < PREFETCH_C_MIN_K {
             return;
         }
         for j in 0..self.n {
             let col = self.c.wrapping_add(j * self.cs).cast_const();
             let last = col.wrapping_add(self.m - 1);
-            for r in (0..self.m).step_by(LINE_F64) {
+            for r in (0..self.m).step_by(line) {
                 // SAFETY: a prefetch is only a hint: it never faults, whatever the
                 // address, and changes no value.
                 unsafe { _mm_prefetch::<_MM_HINT_T0>(col.wrapping_add(r).cast()) };
@@ -74,26 +75,31 @@ impl Tile {
     }
 }
 
-/// A microkernel with the block sizes its packing and loops use.
-#[derive(Clone, Copy)]
-pub struct Kernel {
+/// A microkernel for `R` with the block sizes its packing and loops use.
+pub struct Kernel<R> {
     pub arch: Arch,
     pub blocks: GemmBlocks,
     /// # Safety
     /// The tile's panels hold `k` slivers as the contract says, `m <= mr`, `n <= nr`,
     /// and `c` addresses a valid `m x n` block with strides `rs`, `cs`; the CPU
-    /// supports `arch` (guaranteed by [`kernel`] and [`kernel_for`]).
-    pub run: unsafe fn(&Tile),
+    /// supports `arch` (guaranteed by [`kernel_for`]).
+    pub run: unsafe fn(&Tile<R>),
     /// A vectorised solve for `trsm`'s small unit-lower diagonal blocks, where the
     /// level has one (the generic loop serves the others).
-    pub lower_solve: Option<LowerSolve>,
+    pub lower_solve: Option<LowerSolve<R>>,
 }
+
+impl<R> Clone for Kernel<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<R> Copy for Kernel<R> {}
 
 /// `B <- L^-1 B` for a unit lower triangle of order `n <= rows` and `B` of `n` rows
 /// and `cols` columns or fewer, contiguous down each column. Each column's result is
 /// the same however the columns are grouped.
-#[derive(Clone, Copy)]
-pub struct LowerSolve {
+pub struct LowerSolve<R> {
     pub rows: usize,
     pub cols: usize,
     /// `(n, t, ldt, b, ldb, cols)`.
@@ -101,11 +107,18 @@ pub struct LowerSolve {
     /// # Safety
     /// `t` holds the `n x n` triangle (column stride `ldt`; only entries below the
     /// diagonal are read), `b` an `n x cols` block (column stride `ldb`), and the
-    /// CPU supports the kernel's level (guaranteed by [`kernel`] and [`kernel_for`]).
-    pub run: unsafe fn(usize, *const f64, usize, *mut f64, usize, usize),
+    /// CPU supports the kernel's level (guaranteed by [`kernel_for`]).
+    pub run: unsafe fn(usize, *const R, usize, *mut R, usize, usize),
 }
 
-impl Kernel {
+impl<R> Clone for LowerSolve<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<R> Copy for LowerSolve<R> {}
+
+impl<R> Kernel<R> {
     /// True for the AVX-512 family, whose level-1 and level-2 loops (packing, the LU
     /// leaf) run in a build compiled for AVX-512.
     pub fn is_avx512(&self) -> bool {
@@ -142,38 +155,57 @@ pub fn supported() -> Arch {
     }
 }
 
-/// The kernel for `arch`, if this CPU (and OS) supports it.
-pub fn kernel_for(arch: Arch) -> Option<Kernel> {
-    if arch > supported() {
-        return None;
+/// The kernel for `arch` and element type `R`, if this CPU (and OS) supports the level.
+pub fn kernel_for<R: Real>(arch: Arch) -> Option<Kernel<R>> {
+    (arch <= supported()).then(|| R::kernel_at(arch))
+}
+
+/// The real types with microkernels, and which kernel serves each level: a supertrait
+/// of the sealed `Real`, so every element type has kernels.
+pub trait Kernels: Sized {
+    /// The kernel for level `arch` (the CPU's support is checked by [`kernel_for`]).
+    fn kernel_at(arch: Arch) -> Kernel<Self>;
+}
+
+impl Kernels for f64 {
+    fn kernel_at(arch: Arch) -> Kernel<f64> {
+        match arch {
+            #[cfg(target_arch = "x86_64")]
+            Arch::Avx512 => Kernel {
+                arch,
+                blocks: config::AVX512.f64,
+                run: avx512::run,
+                lower_solve: config::AVX512.lower_solve.map(|shape| LowerSolve {
+                    rows: shape.rows,
+                    cols: shape.cols,
+                    run: avx512::solve,
+                }),
+            },
+            #[cfg(target_arch = "x86_64")]
+            Arch::Avx2 => Kernel {
+                arch,
+                blocks: config::AVX2.f64,
+                run: avx2::run,
+                lower_solve: None,
+            },
+            _ => Kernel {
+                arch: Arch::Scalar,
+                blocks: config::SCALAR.f64,
+                run: scalar::run::<f64>,
+                lower_solve: None,
+            },
+        }
     }
-    match arch {
-        Arch::Scalar => Some(Kernel {
-            arch,
-            blocks: config::SCALAR.gemm,
-            run: scalar::run,
+}
+
+impl Kernels for f32 {
+    fn kernel_at(_arch: Arch) -> Kernel<f32> {
+        Kernel {
+            arch: Arch::Scalar,
+            blocks: config::SCALAR.f32,
+            run: scalar::run::<f32>,
             lower_solve: None,
-        }),
-        #[cfg(target_arch = "x86_64")]
-        Arch::Avx2 => Some(Kernel {
-            arch,
-            blocks: config::AVX2.gemm,
-            run: avx2::run,
-            lower_solve: None,
-        }),
-        #[cfg(target_arch = "x86_64")]
-        Arch::Avx512 => Some(Kernel {
-            arch,
-            blocks: config::AVX512.gemm,
-            run: avx512::run,
-            lower_solve: config::AVX512.lower_solve.map(|shape| LowerSolve {
-                rows: shape.rows,
-                cols: shape.cols,
-                run: avx512::solve,
-            }),
-        }),
-        #[cfg(not(target_arch = "x86_64"))]
-        _ => None,
+        }
     }
 }
 
@@ -185,13 +217,14 @@ mod tests;
 pub(crate) mod testing {
     use super::{Arch, Kernel, kernel_for};
 
-    /// The kernels of every level this CPU supports; each one it lacks is reported as
-    /// `SKIP <test>: ...`, so a host without AVX-512 says what went unchecked.
-    pub fn kernels(test: &str) -> Vec<Kernel> {
+    /// The kernels for `R` of every level this CPU supports; each one it lacks is
+    /// reported as `SKIP <test>: ...`, so a host without AVX-512 says what went
+    /// unchecked.
+    pub fn kernels<R: crate::scalar::Real>(test: &str) -> Vec<Kernel<R>> {
         [Arch::Scalar, Arch::Avx2, Arch::Avx512]
             .into_iter()
             .filter_map(|arch| {
-                let k = kernel_for(arch);
+                let k = kernel_for::<R>(arch);
                 if k.is_none() {
                     forklu_testkit::skip(
                         &format!("{test} [{arch:?}]"),

@@ -3,14 +3,19 @@
 
 use super::Tile;
 use crate::config::SCALAR;
+use crate::scalar::Real;
 
-const MR: usize = SCALAR.gemm.mr;
-const NR: usize = SCALAR.gemm.nr;
+const MR: usize = SCALAR.f64.mr;
+const NR: usize = SCALAR.f64.nr;
+const _: () = assert!(
+    SCALAR.f32.mr == MR && SCALAR.f32.nr == NR,
+    "one portable tile"
+);
 
 /// # Safety
 /// See the contract in `arch`: panels of `k` slivers of 4, a valid `m x n` block at `c`.
-pub unsafe fn run(t: &Tile) {
-    let mut acc = [[0.0f64; MR]; NR];
+pub unsafe fn run<R: Real>(t: &Tile<R>) {
+    let mut acc = [[R::ZERO; MR]; NR];
     for p in 0..t.k {
         // SAFETY: the panels hold k slivers of MR and NR values.
         let (a, b) = unsafe {
@@ -29,7 +34,7 @@ pub unsafe fn run(t: &Tile) {
         for (i, &x) in col.iter().enumerate().take(t.m) {
             // SAFETY: i < m, j < n, inside the block the caller guarantees.
             let c = unsafe { &mut *t.c.add(i * t.rs + j * t.cs) };
-            *c = if t.beta == 0.0 {
+            *c = if t.beta == R::ZERO {
                 t.alpha * x
             } else {
                 t.alpha * x + t.beta * *c

@@ -39,7 +39,7 @@ fn values(len: usize, seed: u64) -> Vec<f64> {
 
 #[test]
 fn kernels_follow_the_contract_on_full_and_edge_tiles() {
-    for kern in testing::kernels("kernels_follow_the_contract_on_full_and_edge_tiles") {
+    for kern in testing::kernels::<f64>("kernels_follow_the_contract_on_full_and_edge_tiles") {
         let (arch, mr, nr) = (kern.arch, kern.blocks.mr, kern.blocks.nr);
         let fused = arch != Arch::Scalar;
         for &k in &[0usize, 1, 2, 7, 256] {
@@ -101,13 +101,17 @@ fn kernels_follow_the_contract_on_full_and_edge_tiles() {
 
 #[test]
 fn the_portable_kernel_is_always_there() {
-    assert_eq!(kernel_for(Arch::Scalar).map(|k| k.arch), Some(Arch::Scalar));
-    assert!(kernel_for(supported()).is_some());
+    assert_eq!(
+        kernel_for::<f64>(Arch::Scalar).map(|k| k.arch),
+        Some(Arch::Scalar)
+    );
+    assert!(kernel_for::<f64>(supported()).is_some());
+    assert!(kernel_for::<f32>(supported()).is_some());
 }
 
 #[test]
 fn lower_solve_matches_substitution_bit_for_bit() {
-    let solvers = testing::kernels("lower_solve_matches_substitution_bit_for_bit")
+    let solvers = testing::kernels::<f64>("lower_solve_matches_substitution_bit_for_bit")
         .into_iter()
         .filter_map(|k| Some((k.arch, k.lower_solve?)));
     for (arch, s) in solvers {

@@ -2,27 +2,29 @@
 
 use crate::config::{IAMAX_LANED_FROM, IAMAX_LANES};
 use crate::mat::MatRef;
+use crate::scalar::Scalar;
 
-/// 0-based row of the first largest `|x(i, col)|`, `i` in `from..rows`.
+/// 0-based row of the first largest `|x(i, col)|` (`|re| + |im|` for complex, as
+/// BLAS `izamax`), `i` in `from..rows`.
 ///
 /// Follows reference BLAS: a NaN never compares greater, so NaNs are skipped unless
 /// the first entry is one. Returns `from` for an empty range.
 ///
 /// Always inlined, so `getf2`'s AVX-512 build vectorizes it eight lanes wide.
 #[inline(always)]
-pub fn iamax(a: MatRef<'_>, col: usize, from: usize) -> usize {
+pub fn iamax<T: Scalar>(a: MatRef<'_, T>, col: usize, from: usize) -> usize {
     if let Some(x) = a.col(col).and_then(|c| c.get(from..))
         && x.len() >= LANED_FROM
     {
         return from + first_max(x);
     }
     let mut best = from;
-    let Some(mut max) = a.get(from, col).map(f64::abs) else {
+    let Some(mut max) = a.get(from, col).map(T::abs1) else {
         return from;
     };
     for i in from + 1..a.rows() {
         // SAFETY: i < rows, and col < cols because (from, col) was inside the view.
-        let v = unsafe { *a.ptr_at(i, col) }.abs();
+        let v = unsafe { *a.ptr_at(i, col) }.abs1();
         if v > max {
             max = v;
             best = i;
@@ -39,8 +41,8 @@ const LANED_FROM: usize = IAMAX_LANED_FROM;
 /// the smaller index. That is the first largest entry, with the same NaN rule, and the
 /// loop has no branch, so it vectorizes.
 #[inline(always)]
-fn first_max(x: &[f64]) -> usize {
-    let Some(first) = x.first().map(|v| v.abs()) else {
+fn first_max<T: Scalar>(x: &[T]) -> usize {
+    let Some(first) = x.first().map(|v| v.abs1()) else {
         return 0;
     };
     let mut max = [first; LANES];
@@ -50,7 +52,7 @@ fn first_max(x: &[f64]) -> usize {
     for (c, chunk) in chunks.enumerate() {
         let base = (1 + c * LANES) as u64;
         for l in 0..LANES {
-            let v = chunk[l].abs();
+            let v = chunk[l].abs1();
             let better = v > max[l];
             max[l] = if better { v } else { max[l] };
             at[l] = if better { base + l as u64 } else { at[l] };
@@ -65,8 +67,8 @@ fn first_max(x: &[f64]) -> usize {
     let mut best = best as usize;
     let start = x.len() - tail.len();
     for (i, v) in tail.iter().enumerate() {
-        if v.abs() > best_max {
-            (best_max, best) = (v.abs(), start + i);
+        if v.abs1() > best_max {
+            (best_max, best) = (v.abs1(), start + i);
         }
     }
     best

@@ -3,32 +3,38 @@
 use crate::config::{L1_WAY_BYTES, LASWP_COLUMN_BLOCK};
 use crate::mat::MatMut;
 use crate::pivot::Pivot;
+use crate::scalar::Scalar;
 
 /// For `i` in `0..ipiv.len()` in order, swaps row `i` with row `ipiv[i] - 1 - offset`.
 ///
 /// Callers guarantee every target row lies in `0..rows` (pivots from `getrf`, or
 /// checked with `pivot::check_range`). Columns go in blocks so the swapped rows of
 /// a block stay in L1.
-pub fn laswp<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize) {
+pub fn laswp<T: Scalar, P: Pivot>(a: &mut MatMut<'_, T>, ipiv: &[P], offset: usize) {
     swap_blocks(a, ipiv, offset, false);
 }
 
 /// As [`laswp`] with the pivots applied last to first (undoes it).
-pub fn laswp_backward<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize) {
+pub fn laswp_backward<T: Scalar, P: Pivot>(a: &mut MatMut<'_, T>, ipiv: &[P], offset: usize) {
     swap_blocks(a, ipiv, offset, true);
 }
 
-fn swap_blocks<P: Pivot>(a: &mut MatMut<'_>, ipiv: &[P], offset: usize, backward: bool) {
+fn swap_blocks<T: Scalar, P: Pivot>(
+    a: &mut MatMut<'_, T>,
+    ipiv: &[P],
+    offset: usize,
+    backward: bool,
+) {
     // Contiguous columns: blocks sized to the stride's L1 sets, the narrow ones unrolled.
     let unit_rows = a.row_stride() == 1;
     let block = if unit_rows {
-        column_block(a.col_stride())
+        column_block::<T>(a.col_stride())
     } else {
         LASWP_COLUMN_BLOCK
     };
     match block {
-        4 if unit_rows => return contiguous::<4, P>(a, ipiv, offset, backward),
-        8 if unit_rows => return contiguous::<8, P>(a, ipiv, offset, backward),
+        4 if unit_rows => return contiguous::<4, T, P>(a, ipiv, offset, backward),
+        8 if unit_rows => return contiguous::<8, T, P>(a, ipiv, offset, backward),
         _ => {}
     }
     let (rows, cols) = (a.rows(), a.cols());
@@ -61,8 +67,8 @@ fn target<P: Pivot>(ipiv: &[P], i: usize, offset: usize) -> usize {
 /// L1 sets: `B` columns at a time, unrolled, the rows addressed by offset from one
 /// column pointer (16-column blocks gained nothing this way and keep the generic loop;
 /// see `bench/results/tuning.md`).
-fn contiguous<const B: usize, P: Pivot>(
-    a: &mut MatMut<'_>,
+fn contiguous<const B: usize, T: Scalar, P: Pivot>(
+    a: &mut MatMut<'_, T>,
     ipiv: &[P],
     offset: usize,
     backward: bool,
@@ -106,8 +112,8 @@ fn contiguous<const B: usize, P: Pivot>(
 /// [`LASWP_COLUMN_BLOCK`], and few enough that one row's lines in the block share no
 /// L1 set more than 4 ways deep, so both rows of a swap stay in an 8-way L1. A stride
 /// of 512 `f64` (4 KiB) puts every column's line of a row in the same set: 4 columns.
-fn column_block(col_stride: usize) -> usize {
-    let sets_apart = L1_WAY_BYTES / core::mem::size_of::<f64>();
+fn column_block<T>(col_stride: usize) -> usize {
+    let sets_apart = L1_WAY_BYTES / size_of::<T>();
     let period = sets_apart >> col_stride.trailing_zeros().min(sets_apart.trailing_zeros());
     (4 * period).min(LASWP_COLUMN_BLOCK)
 }
@@ -135,12 +141,12 @@ mod tests {
 
     #[test]
     fn column_blocks_narrow_for_strides_that_share_l1_sets() {
-        assert_eq!(column_block(512), 4);
-        assert_eq!(column_block(1536), 4);
-        assert_eq!(column_block(256), 8);
-        assert_eq!(column_block(128), 16);
-        assert_eq!(column_block(1000), 16);
-        assert_eq!(column_block(0), 4);
+        assert_eq!(column_block::<f64>(512), 4);
+        assert_eq!(column_block::<f64>(1536), 4);
+        assert_eq!(column_block::<f64>(256), 8);
+        assert_eq!(column_block::<f64>(128), 16);
+        assert_eq!(column_block::<f64>(1000), 16);
+        assert_eq!(column_block::<f64>(0), 4);
     }
 
     /// Swaps with every column block width (and a last, narrower block) give the same

@@ -1,55 +1,80 @@
 //! Packing operands into the microkernel's panel layout (see `arch`'s contract):
 //! slivers of `mr` rows of A or `nr` columns of B, zero-padded to whole slivers.
+//!
+//! Complex operands are packed for the real kernels of their parts (BLIS's 1m method):
+//! an element `a = ar + i ai` of A becomes the real 2 x 2 block `[ar -ai; ai ar]`, an
+//! element `b` of B the real column `[br; bi]`. The real product of those panels is C's
+//! parts, `re` above `im` in each column, with no extra flops.
 
 use crate::arch::Kernel;
 use crate::mat::MatRef;
+use crate::scalar::{Real, Scalar};
 
-/// Packs `a` (`mc x kc`) as slivers of the kernel's `mr` rows:
-/// `buf[s mr kc + p mr + i] = a(s mr + i, p)`.
-pub fn pack_a(kern: &Kernel, a: MatRef<'_>, buf: &mut [f64]) {
+/// Packs the block `a` (`mc x kc` of `T`, so `W mc x W kc` reals, `W` the parts per
+/// element) as slivers of the kernel's `mr` real rows:
+/// `buf[s mr K + p mr + i] = A(s mr + i, p)` for the real matrix A of `K = W kc` columns.
+/// `conj` packs the conjugate of `a`.
+pub fn pack_a<T: Scalar>(
+    kern: &Kernel<T::Real>,
+    a: MatRef<'_, T>,
+    conj: bool,
+    buf: &mut [T::Real],
+) {
     let mr = kern.blocks.mr;
     #[cfg(target_arch = "x86_64")]
     if kern.is_avx512() {
         // SAFETY: a kernel of the AVX-512 family is only handed out when the CPU and
         // OS support AVX-512.
-        return unsafe { pack_a_avx512(a, mr, buf) };
+        return unsafe { pack_a_avx512(a, mr, conj, buf) };
     }
-    pack_a_body(a, mr, buf);
+    pack_a_body(a, mr, conj, buf);
 }
 
-/// Packs `b` (`kc x nc`) as slivers of the kernel's `nr` columns:
-/// `buf[s nr kc + p nr + j] = b(p, s nr + j)`.
-pub fn pack_b(kern: &Kernel, b: MatRef<'_>, buf: &mut [f64]) {
+/// Packs the block `b` (`kc x nc` of `T`, so `W kc x nc` reals) as slivers of the
+/// kernel's `nr` columns: `buf[s nr K + p nr + j] = B(p, s nr + j)`; `conj` packs the
+/// conjugate of `b`.
+pub fn pack_b<T: Scalar>(
+    kern: &Kernel<T::Real>,
+    b: MatRef<'_, T>,
+    conj: bool,
+    buf: &mut [T::Real],
+) {
     let nr = kern.blocks.nr;
     #[cfg(target_arch = "x86_64")]
     if kern.is_avx512() {
         // SAFETY: as in `pack_a`.
-        return unsafe { pack_b_avx512(b, nr, buf) };
+        return unsafe { pack_b_avx512(b, nr, conj, buf) };
     }
-    pack_b_body(b, nr, buf);
+    pack_b_body(b, nr, conj, buf);
 }
 
 /// The packing loops compiled for AVX-512: copies then move whole vectors instead of
-/// calling `memcpy` per sliver. Copies only, so the bits are the same.
+/// calling `memcpy` per sliver. Copies (and sign flips) only, so the bits are the same.
 ///
 /// # Safety
 /// The CPU supports AVX-512F.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
-unsafe fn pack_a_avx512(a: MatRef<'_>, mr: usize, buf: &mut [f64]) {
-    pack_a_body(a, mr, buf);
+unsafe fn pack_a_avx512<T: Scalar>(a: MatRef<'_, T>, mr: usize, conj: bool, buf: &mut [T::Real]) {
+    pack_a_body(a, mr, conj, buf);
 }
 
 /// # Safety
 /// The CPU supports AVX-512F.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
-unsafe fn pack_b_avx512(b: MatRef<'_>, nr: usize, buf: &mut [f64]) {
-    pack_b_body(b, nr, buf);
+unsafe fn pack_b_avx512<T: Scalar>(b: MatRef<'_, T>, nr: usize, conj: bool, buf: &mut [T::Real]) {
+    pack_b_body(b, nr, conj, buf);
 }
 
 #[inline(always)]
-fn pack_a_body(a: MatRef<'_>, mr: usize, buf: &mut [f64]) {
+fn pack_a_body<T: Scalar>(a: MatRef<'_, T>, mr: usize, conj: bool, buf: &mut [T::Real]) {
+    if T::IS_COMPLEX {
+        return pack_a_pairs(a, mr, conj, buf);
+    }
+    let a = a
+        .parts()
+        .unwrap_or_else(|| unreachable!("a real view is its own parts"));
     let (mc, kc) = (a.rows(), a.cols());
     let full = if a.row_stride() == 1 { mc / mr } else { 0 };
     // Whole slivers column by column: each column of the block is read once, top to
@@ -72,15 +97,51 @@ fn pack_a_body(a: MatRef<'_>, mr: usize, buf: &mut [f64]) {
                 *d = if i < rows {
                     unsafe { *a.ptr_at(i0 + i, p) }
                 } else {
-                    0.0
+                    T::Real::ZERO
                 };
             }
         }
     }
 }
 
+/// [`pack_a_body`] for complex `a`: each element `(ar, ai)` (conjugated first when
+/// `conj`) fills real rows `2i, 2i + 1` and columns `2p, 2p + 1` with `[ar -ai; ai ar]`.
 #[inline(always)]
-fn pack_b_body(b: MatRef<'_>, nr: usize, buf: &mut [f64]) {
+fn pack_a_pairs<T: Scalar>(a: MatRef<'_, T>, mr: usize, conj: bool, buf: &mut [T::Real]) {
+    let (mc, kc) = (2 * a.rows(), 2 * a.cols());
+    let half = mr / 2;
+    for (s, i0) in (0..a.rows()).step_by(half).enumerate() {
+        let rows = half.min(a.rows() - i0);
+        let sliver = &mut buf[s * mr * kc..(s + 1) * mr * kc];
+        for p in 0..a.cols() {
+            let (col_re, col_im) = sliver[2 * p * mr..(2 * p + 2) * mr].split_at_mut(mr);
+            for i in 0..half {
+                let (re, im) = if i < rows {
+                    // SAFETY: i0 + i < rows of `a` and p < cols.
+                    let v = unsafe { *a.ptr_at(i0 + i, p) };
+                    let v = if conj { v.conj() } else { v };
+                    (v.re(), v.im())
+                } else {
+                    (T::Real::ZERO, T::Real::ZERO)
+                };
+                col_re[2 * i] = re;
+                col_re[2 * i + 1] = im;
+                col_im[2 * i] = -im;
+                col_im[2 * i + 1] = re;
+            }
+        }
+    }
+    debug_assert!(mc.div_ceil(mr) * mr * kc <= buf.len());
+}
+
+#[inline(always)]
+fn pack_b_body<T: Scalar>(b: MatRef<'_, T>, nr: usize, conj: bool, buf: &mut [T::Real]) {
+    if T::IS_COMPLEX {
+        return pack_b_pairs(b, nr, conj, buf);
+    }
+    let b = b
+        .parts()
+        .unwrap_or_else(|| unreachable!("a real view is its own parts"));
     let (kc, nc) = (b.rows(), b.cols());
     for (s, j0) in (0..nc).step_by(nr).enumerate() {
         let cols = nr.min(nc - j0);
@@ -100,19 +161,44 @@ fn pack_b_body(b: MatRef<'_>, nr: usize, buf: &mut [f64]) {
                 sliver[p * nr + j] = if j < cols {
                     unsafe { *b.ptr_at(p, j0 + j) }
                 } else {
-                    0.0
+                    T::Real::ZERO
                 };
             }
         }
     }
 }
 
-/// `dst <- src` for one sliver: a fixed-size copy for the kernels' widths, so a sliver
-/// of 8 or 24 values is a few vector moves rather than a call to `memcpy`.
+/// [`pack_b_body`] for complex `b`: element `(p, j)` (conjugated first when `conj`)
+/// fills real rows `2p` (`re`) and `2p + 1` (`im`) of column `j`.
 #[inline(always)]
-fn copy_sliver(dst: &mut [f64], src: &[f64]) {
-    fn fixed<const N: usize>(dst: &mut [f64], src: &[f64]) -> bool {
-        match (<&mut [f64; N]>::try_from(dst), <&[f64; N]>::try_from(src)) {
+fn pack_b_pairs<T: Scalar>(b: MatRef<'_, T>, nr: usize, conj: bool, buf: &mut [T::Real]) {
+    let (kc, nc) = (2 * b.rows(), b.cols());
+    for (s, j0) in (0..nc).step_by(nr).enumerate() {
+        let cols = nr.min(nc - j0);
+        let sliver = &mut buf[s * nr * kc..(s + 1) * nr * kc];
+        for p in 0..b.rows() {
+            for j in 0..nr {
+                let (re, im) = if j < cols {
+                    // SAFETY: p < rows and j0 + j < nc.
+                    let v = unsafe { *b.ptr_at(p, j0 + j) };
+                    let v = if conj { v.conj() } else { v };
+                    (v.re(), v.im())
+                } else {
+                    (T::Real::ZERO, T::Real::ZERO)
+                };
+                sliver[2 * p * nr + j] = re;
+                sliver[(2 * p + 1) * nr + j] = im;
+            }
+        }
+    }
+}
+
+/// `dst <- src` for one sliver: a fixed-size copy for the kernels' widths, so a sliver
+/// of 8, 16, 24 or 48 values is a few vector moves rather than a call to `memcpy`.
+#[inline(always)]
+fn copy_sliver<R: Real>(dst: &mut [R], src: &[R]) {
+    fn fixed<const N: usize, R: Copy>(dst: &mut [R], src: &[R]) -> bool {
+        match (<&mut [R; N]>::try_from(dst), <&[R; N]>::try_from(src)) {
             (Ok(d), Ok(s)) => {
                 *d = *s;
                 true
@@ -120,7 +206,67 @@ fn copy_sliver(dst: &mut [f64], src: &[f64]) {
             _ => false,
         }
     }
-    if !(fixed::<24>(dst, src) || fixed::<8>(dst, src)) {
+    if !(fixed::<24, R>(dst, src)
+        || fixed::<8, R>(dst, src)
+        || fixed::<48, R>(dst, src)
+        || fixed::<16, R>(dst, src))
+    {
         dst.copy_from_slice(src);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arch::testing::kernels;
+    use crate::scalar::C64;
+
+    /// The 1m layout: the real product of the packed panels is the complex product.
+    #[test]
+    fn complex_panels_multiply_to_the_complex_product() {
+        let kern = &kernels::<f64>("complex_panels_multiply_to_the_complex_product")[0];
+        let (mr, nr) = (kern.blocks.mr, kern.blocks.nr);
+        let (m, k, n): (usize, usize, usize) = (3, 2, 2);
+        let a: Vec<C64> = (0..m * k)
+            .map(|x| C64::new(x as f64 + 1.0, 0.5 - x as f64))
+            .collect();
+        let b: Vec<C64> = (0..k * n)
+            .map(|x| C64::new(2.0 - x as f64, x as f64 * 0.25))
+            .collect();
+        let slivers = (2 * m).div_ceil(mr);
+        let (mut pa, mut pb) = (vec![9.0; slivers * mr * 2 * k], vec![9.0; 2 * k * nr]);
+        for conj in [false, true] {
+            pack_a(kern, MatRef::col_major(&a, m, k, m).unwrap(), conj, &mut pa);
+            pack_b(
+                kern,
+                MatRef::col_major(&b, k, n, k).unwrap(),
+                false,
+                &mut pb,
+            );
+            for i in 0..m {
+                for j in 0..n {
+                    let mut want = C64::default();
+                    for p in 0..k {
+                        let x = if conj {
+                            a[i + p * m].conj()
+                        } else {
+                            a[i + p * m]
+                        };
+                        want = want + x * b[p + j * k];
+                    }
+                    let (kk, sliver) = (2 * k, |row: usize| row / mr * mr * 2 * k);
+                    let dot = |row: usize| -> f64 {
+                        (0..kk)
+                            .map(|q| pa[sliver(row) + q * mr + row % mr] * pb[q * nr + j])
+                            .sum()
+                    };
+                    assert_eq!(
+                        (dot(2 * i), dot(2 * i + 1)),
+                        (want.re, want.im),
+                        "conj {conj}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -1,9 +1,10 @@
-//! Factor and solve in one call (LAPACK `dgesv`).
+//! Factor and solve in one call (LAPACK `?gesv`).
 
 use super::{Trans, getrf, getrs};
 use crate::Error;
 use crate::mat::MatMut;
 use crate::pivot::Pivot;
+use crate::scalar::Scalar;
 
 /// Solves `A X = B`: `A` (`n x n`) is overwritten by its LU factors, `B` (`n x nrhs`)
 /// by `X`. When `U` is exactly singular the factors are kept, `B` is left as it was
@@ -18,7 +19,11 @@ use crate::pivot::Pivot;
 ///      MatMut::col_major(&mut b, 2, 1, 2).unwrap()).unwrap();
 /// assert_eq!(b, [2.0, 1.0]);
 /// ```
-pub fn gesv<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P], b: MatMut<'_>) -> Result<(), Error> {
+pub fn gesv<T: Scalar, P: Pivot>(
+    mut a: MatMut<'_, T>,
+    ipiv: &mut [P],
+    b: MatMut<'_, T>,
+) -> Result<(), Error> {
     if a.rows() != a.cols() {
         return Err(Error::NotSquare);
     }

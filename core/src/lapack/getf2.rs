@@ -2,9 +2,9 @@
 
 use crate::Error;
 use crate::blas::{Kernel, iamax, scal_col};
-use crate::config::SAFE_MIN;
 use crate::mat::MatMut;
 use crate::pivot::Pivot;
+use crate::scalar::Scalar;
 
 /// Factors `P A = L U` in place, right-looking, one column at a time.
 ///
@@ -18,7 +18,7 @@ use crate::pivot::Pivot;
 /// getf2(MatMut::col_major(&mut a, 2, 2, 2).unwrap(), &mut ipiv).unwrap();
 /// assert_eq!(ipiv, [2, 2]);
 /// ```
-pub fn getf2<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Result<(), Error> {
+pub fn getf2<T: Scalar, P: Pivot>(mut a: MatMut<'_, T>, ipiv: &mut [P]) -> Result<(), Error> {
     let k = a.rows().min(a.cols());
     if ipiv.len() < k {
         return Err(Error::PivotsTooShort);
@@ -26,7 +26,7 @@ pub fn getf2<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Result<(), Error> {
     if a.rows() > P::MAX_ROW {
         return Err(Error::TooLarge);
     }
-    match factor(&crate::isa::kernel(), a.rb(), &mut ipiv[..k]) {
+    match factor(&crate::isa::kernel::<T::Real>(), a.rb(), &mut ipiv[..k]) {
         Some(j) => Err(Error::Singular(j + 1)),
         None => Ok(()),
     }
@@ -39,7 +39,11 @@ pub fn getf2<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Result<(), Error> {
 /// the column updates run eight lanes wide when the call runs the AVX-512 kernel
 /// family. Rust never fuses a multiply and an add on its own, so both builds round
 /// every operation alike and give the same bits.
-pub(crate) fn factor<P: Pivot>(kern: &Kernel, a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
+pub(crate) fn factor<T: Scalar, P: Pivot>(
+    kern: &Kernel<T::Real>,
+    a: MatMut<'_, T>,
+    ipiv: &mut [P],
+) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
     if kern.is_avx512() {
         // SAFETY: a kernel of the AVX-512 family is only handed out when the CPU and
@@ -56,12 +60,12 @@ pub(crate) fn factor<P: Pivot>(kern: &Kernel, a: MatMut<'_>, ipiv: &mut [P]) -> 
 /// The CPU supports AVX-512F.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
-unsafe fn factor_avx512<P: Pivot>(a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
+unsafe fn factor_avx512<T: Scalar, P: Pivot>(a: MatMut<'_, T>, ipiv: &mut [P]) -> Option<usize> {
     factor_body(a, ipiv)
 }
 
 #[inline(always)]
-fn factor_body<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
+fn factor_body<T: Scalar, P: Pivot>(mut a: MatMut<'_, T>, ipiv: &mut [P]) -> Option<usize> {
     let (m, n) = (a.rows(), a.cols());
     let mut first_zero = None;
     for (j, piv) in ipiv.iter_mut().enumerate() {
@@ -69,14 +73,17 @@ fn factor_body<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
         *piv = P::from_row(p + 1);
         // SAFETY: p, j < m and j < n.
         let pivot = unsafe { *a.ptr_at(p, j) };
-        if pivot != 0.0 {
+        if pivot != T::ZERO {
             a.swap_rows(j, p);
-            if pivot.abs() >= SAFE_MIN {
-                scal_col(&mut a, j, j + 1, 1.0 / pivot);
+            if pivot.invertible() {
+                scal_col(&mut a, j, j + 1, T::ONE.div(pivot));
             } else {
                 for i in j + 1..m {
                     // SAFETY: i < m, j < n.
-                    unsafe { *a.ptr_at(i, j) /= pivot };
+                    unsafe {
+                        let x = a.ptr_at(i, j);
+                        *x = (*x).div(pivot);
+                    }
                 }
             }
         } else if first_zero.is_none() {
@@ -88,12 +95,15 @@ fn factor_body<P: Pivot>(mut a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
             let u = unsafe { *a.ptr_at(j, c) };
             if let Some((l, col)) = a.col_pair(j, c) {
                 for (x, &y) in col[j + 1..].iter_mut().zip(&l[j + 1..]) {
-                    *x -= y * u;
+                    *x = *x - y * u;
                 }
             } else {
                 for i in j + 1..m {
                     // SAFETY: i < m, c < n, j < n; (i, c) differs from (i, j).
-                    unsafe { *a.ptr_at(i, c) -= *a.ptr_at(i, j) * u };
+                    unsafe {
+                        let x = a.ptr_at(i, c);
+                        *x = *x - *a.ptr_at(i, j) * u;
+                    }
                 }
             }
         }
@@ -111,7 +121,7 @@ mod tests {
     #[test]
     fn avx512_build_gives_the_baseline_bits() {
         let avx512 = crate::arch::Arch::Avx512;
-        if crate::arch::kernel_for(avx512).is_none() {
+        if crate::arch::kernel_for::<f64>(avx512).is_none() {
             return forklu_testkit::skip(
                 "avx512_build_gives_the_baseline_bits",
                 "this CPU does not support AVX-512",

@@ -4,14 +4,15 @@
 use super::level3::{gemm_sub, trsm};
 use super::{Ctx, getf2};
 use crate::Error;
-use crate::blas::{Diag, SharedA, Uplo, laswp};
+use crate::blas::{Diag, Packing, SharedA, Uplo, laswp};
 use crate::config::{
-    Panels, SHARED_A_LEN, SHORT_PANEL_ROWS, Tuning, guided_task, guided_tasks, lookahead_panel,
-    task_columns, task_rows,
+    Panels, SHORT_PANEL_ROWS, Tuning, guided_task, guided_tasks, lookahead_panel, task_columns,
+    task_rows,
 };
 use crate::mat::{MatMut, MatRef, Share};
 use crate::pivot::Pivot;
 use crate::pool::{self, Handoff, Seat, SharedBuffer};
+use crate::scalar::{Scalar, flop_weight};
 use core::sync::atomic::{AtomicUsize, Ordering};
 
 /// Factors `P A = L U` in place: `L` unit lower (below the diagonal), `U` upper.
@@ -28,14 +29,14 @@ use core::sync::atomic::{AtomicUsize, Ordering};
 /// assert_eq!(r, Err(Error::Singular(2)));
 /// assert_eq!(a, [2.0, 0.5, 4.0, 0.0]);
 /// ```
-pub fn getrf<P: Pivot>(a: MatMut<'_>, ipiv: &mut [P]) -> Result<(), Error> {
+pub fn getrf<T: Scalar, P: Pivot>(a: MatMut<'_, T>, ipiv: &mut [P]) -> Result<(), Error> {
     getrf_with(&Tuning::DEFAULT, a, ipiv)
 }
 
 /// [`getrf`] with explicit block sizes (tests shrink them to reach every path).
-pub fn getrf_with<P: Pivot>(
+pub fn getrf_with<T: Scalar, P: Pivot>(
     tuning: &Tuning,
-    mut a: MatMut<'_>,
+    mut a: MatMut<'_, T>,
     ipiv: &mut [P],
 ) -> Result<(), Error> {
     let k = a.rows().min(a.cols());
@@ -46,7 +47,7 @@ pub fn getrf_with<P: Pivot>(
         return Err(Error::TooLarge);
     }
     let ipiv = &mut ipiv[..k];
-    let cx = Ctx::new(tuning);
+    let cx = Ctx::<T::Real>::new(tuning);
     let panel = match tuning.panels {
         Panels::Auto => lookahead_panel(a.rows(), a.cols()),
         Panels::Never => None,
@@ -69,7 +70,12 @@ pub fn getrf_with<P: Pivot>(
 /// factor it while the other tasks do the rest, so the panel (serial, latency-bound)
 /// overlaps the update instead of leaving the other cores idle. Returns the first zero
 /// pivot's column.
-fn blocked<P: Pivot>(cx: &Ctx, nb: usize, mut a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
+fn blocked<T: Scalar, P: Pivot>(
+    cx: &Ctx<T::Real>,
+    nb: usize,
+    mut a: MatMut<'_, T>,
+    ipiv: &mut [P],
+) -> Option<usize> {
     let (m, k) = (a.rows(), ipiv.len());
     let first = a
         .rb()
@@ -117,10 +123,10 @@ fn blocked<P: Pivot>(cx: &Ctx, nb: usize, mut a: MatMut<'_>, ipiv: &mut [P]) -> 
 /// `left` and the panel to every column right of it, and factors the next panel
 /// (`piv_next.len()` columns, pivots relative to it) as soon as its own columns are
 /// updated. Returns the next panel's first zero pivot, relative to it.
-fn step<P: Pivot>(
-    cx: &Ctx,
-    left: MatMut<'_>,
-    a: MatMut<'_>,
+fn step<T: Scalar, P: Pivot>(
+    cx: &Ctx<T::Real>,
+    left: MatMut<'_, T>,
+    a: MatMut<'_, T>,
     piv: &[P],
     piv_next: &mut [P],
 ) -> Option<usize> {
@@ -138,9 +144,10 @@ fn step<P: Pivot>(
     let rest = n2 - w2;
     let claim = (rest > 0 && m2 > 0).then(SharedBuffer::try_claim).flatten();
     let shared = claim.as_ref().and_then(|c| {
-        // SAFETY: the claim gives this call the buffer's SHARED_A_LEN values until it
-        // drops, after the parallel call below.
-        unsafe { SharedA::new(&cx.kern, c.ptr(), SHARED_A_LEN, m2, w) }
+        let (base, len) = c.reals::<T::Real>();
+        // SAFETY: the claim gives this call the buffer's `len` values until it drops,
+        // after the parallel call below.
+        unsafe { SharedA::<T>::new(&cx.kern, base, len, m2, w) }
     });
     let grid = StepGrid {
         ahead: usize::from(w2 > 0),
@@ -158,7 +165,7 @@ fn step<P: Pivot>(
     let (left, right) = (Share::new(left), Share::new(right));
     let next = Handoff::new(piv_next);
     let zero = AtomicUsize::new(usize::MAX);
-    let flops = 2 * m2 * w * n2 + 4 * w * grid.swaps * grid.swap_width;
+    let flops = flop_weight::<T>() * 2 * m2 * w * n2 + 4 * w * grid.swaps * grid.swap_width;
     pool::run(grid.tasks(), flops, &|task| match grid.task(task) {
         StepTask::Pack(part) => packed.pack(panel.l21, part),
         StepTask::SwapLeft(c0) => {
@@ -187,10 +194,10 @@ fn step<P: Pivot>(
 }
 
 /// A factored panel as a [`step`] applies it: its pivots, `L11` (unit lower) and `L21`.
-struct Panel<'p, P> {
+struct Panel<'p, T, P> {
     piv: &'p [P],
-    l11: MatRef<'p>,
-    l21: MatRef<'p>,
+    l11: MatRef<'p, T>,
+    l21: MatRef<'p, T>,
 }
 
 /// The task grid of one [`step`], which depends only on the shape (the packing tasks
@@ -245,15 +252,15 @@ impl StepGrid {
 }
 
 /// The shared packed `L21` of a step, and how many of its parts are packed.
-struct Packed<'s, 'k> {
-    shared: Option<&'s SharedA<'k>>,
+struct Packed<'s, 'k, T: Scalar> {
+    shared: Option<&'s SharedA<'k, T>>,
     done: AtomicUsize,
     parts: usize,
 }
 
-impl Packed<'_, '_> {
+impl<T: Scalar> Packed<'_, '_, T> {
     /// Packs part `part` (a task of its own, run once) and counts it.
-    fn pack(&self, l21: MatRef<'_>, part: usize) {
+    fn pack(&self, l21: MatRef<'_, T>, part: usize) {
         if let Some(sh) = self.shared {
             // SAFETY: each part is one task, run once; the update tasks read the buffer
             // only after every part has counted itself below.
@@ -266,25 +273,29 @@ impl Packed<'_, '_> {
 /// Applies `panel` to the columns `cols` of the right block: its row swaps, then
 /// `A12 <- L11^-1 A12` and `A22 -= L21 A12`, with the shared packed `L21` when there
 /// is one. Returns those columns' `A22`.
-fn update<'c, P: Pivot>(
-    cx: &Ctx,
-    panel: &Panel<'_, P>,
-    mut cols: MatMut<'c>,
-    packed: Option<&Packed<'_, '_>>,
-) -> MatMut<'c> {
+fn update<'c, T: Scalar, P: Pivot>(
+    cx: &Ctx<T::Real>,
+    panel: &Panel<'_, T, P>,
+    mut cols: MatMut<'c, T>,
+    packed: Option<&Packed<'_, '_, T>>,
+) -> MatMut<'c, T> {
     laswp(&mut cols, panel.piv, 0);
     let (mut a12, mut a22) = cols.split_rows(panel.piv.len());
-    trsm(cx, Uplo::Lower, Diag::Unit, panel.l11, &mut a12);
+    trsm(cx, Uplo::Lower, Diag::Unit, panel.l11, false, &mut a12);
     match packed.and_then(|p| p.shared.map(|sh| (p, sh))) {
         Some((p, sh)) => {
             // Every packing task was taken before this one (tasks are taken in index
             // order) by a thread that finishes it without waiting.
             pool::wait_until(|| p.done.load(Ordering::Acquire) == p.parts);
             let mut seat = Seat::claim();
-            let (_, bbuf) = seat.buffers();
+            let (pa, pb) = seat.buffers();
+            let one = T::Real::ONE;
             // SAFETY: all parts are packed, and the acquire above pairs with each
             // packing task's release; nothing packs again in this call.
-            unsafe { sh.gemm(-1.0, a12.as_ref(), 1.0, &mut a22, bbuf) };
+            unsafe {
+                let mut buf = Packing { a: pa, b: pb };
+                sh.gemm(-one, panel.l21, a12.as_ref(), one, &mut a22, &mut buf)
+            };
         }
         None => gemm_sub(cx, panel.l21, a12.as_ref(), &mut a22),
     }
@@ -293,7 +304,11 @@ fn update<'c, P: Pivot>(
 
 /// Factors `a` (`m x n`, `ipiv.len() == min(m, n)`), returning the 0-based column of
 /// the first zero pivot. Pivots are 1-based and relative to `a`.
-fn recurse<P: Pivot>(cx: &Ctx, a: MatMut<'_>, ipiv: &mut [P]) -> Option<usize> {
+fn recurse<T: Scalar, P: Pivot>(
+    cx: &Ctx<T::Real>,
+    a: MatMut<'_, T>,
+    ipiv: &mut [P],
+) -> Option<usize> {
     let k = ipiv.len();
     if k == 0 {
         return None;
@@ -338,24 +353,25 @@ fn offset_pivots<P: Pivot>(piv: &mut [P], by: usize) {
 /// step over `task_rows`-high row blocks of `A22` instead (one per thread), so `A21`
 /// is packed once and the smaller `A12` once per block. Each element of the product is
 /// computed the same way in either grid.
-fn update_right<'a, P: Pivot>(
-    cx: &Ctx,
-    a11: MatRef<'_>,
-    a21: MatRef<'_>,
+fn update_right<'a, T: Scalar, P: Pivot>(
+    cx: &Ctx<T::Real>,
+    a11: MatRef<'_, T>,
+    a21: MatRef<'_, T>,
     piv1: &[P],
-    right: MatMut<'a>,
-) -> MatMut<'a> {
+    right: MatMut<'a, T>,
+) -> MatMut<'a, T> {
     let (n1, n2, m2) = (a11.rows(), right.cols(), a21.rows());
     let tall = m2 > n2;
     let width = task_columns(n2);
     let share = Share::new(right);
-    let solve_flops = n2 * n1 * n1 + if tall { 0 } else { 2 * n2 * n1 * m2 };
+    let weight = flop_weight::<T>();
+    let solve_flops = weight * (n2 * n1 * n1 + if tall { 0 } else { 2 * n2 * n1 * m2 });
     pool::run(n2.div_ceil(width), solve_flops, &|task| {
         // SAFETY: each task index is run once and covers its own column range.
         let mut cols = unsafe { share.cols(task * width, width) };
         laswp(&mut cols, piv1, 0);
         let (mut a12, mut a22) = cols.split_rows(n1);
-        trsm(cx, Uplo::Lower, Diag::Unit, a11, &mut a12);
+        trsm(cx, Uplo::Lower, Diag::Unit, a11, false, &mut a12);
         if !tall {
             gemm_sub(cx, a21, a12.as_ref(), &mut a22);
         }
@@ -367,7 +383,7 @@ fn update_right<'a, P: Pivot>(
     let height = task_rows(m2, pool::num_threads(), cx.kern.blocks);
     let a12 = a12.into_ref();
     let share = Share::new(a22);
-    pool::run(m2.div_ceil(height), 2 * n2 * n1 * m2, &|task| {
+    pool::run(m2.div_ceil(height), weight * 2 * n2 * n1 * m2, &|task| {
         // SAFETY: each task index is run once and covers its own row range.
         let mut rows = unsafe { share.rows(task * height, height) };
         let a21 = a21
@@ -568,13 +584,146 @@ mod tests {
         );
         let mut none: [i32; 0] = [];
         assert_eq!(
-            getrf(MatMut::col_major(&mut [], 0, 3, 1).unwrap(), &mut none),
+            getrf(
+                MatMut::<f64>::col_major(&mut [], 0, 3, 1).unwrap(),
+                &mut none
+            ),
             Ok(())
         );
         assert_eq!(
             getrf(MatMut::col_major(&mut a, 3, 0, 3).unwrap(), &mut none),
             Ok(())
         );
+    }
+
+    /// Factors a random `m x n` matrix of `T` and checks info, residual (in `T`'s
+    /// epsilon), pivot range, the multipliers' bound and the untouched padding.
+    fn check_type<T: Scalar>(t: &Tuning, m: usize, n: usize, pad: usize, seed: u64) {
+        use crate::scalar::testing::{lu_residual, matrix, pair};
+        let lda = (m + pad).max(1);
+        let a0 = matrix::<T>(m, n, lda, seed);
+        let mut a = a0.clone();
+        let mut ipiv = vec![0i32; m.min(n)];
+        let r = getrf_with(t, MatMut::col_major(&mut a, m, n, lda).unwrap(), &mut ipiv);
+        assert_eq!(r, Ok(()), "{} {m}x{n}", core::any::type_name::<T>());
+        let res = lu_residual(&a0, &a, m, n, lda, &ipiv);
+        assert!(
+            res < 20.0,
+            "{} {m}x{n}: residual {res}",
+            core::any::type_name::<T>()
+        );
+        assert_pivots_valid(&ipiv, m);
+        for j in 0..m.min(n) {
+            for i in j + 1..m {
+                let (re, im) = pair(a[i + j * lda]);
+                // |l| <= |a| / |p| <= abs1(a) / (abs1(p) / sqrt 2) <= sqrt 2.
+                assert!(re.hypot(im) <= 1.415, "|L({i},{j})| = {}", re.hypot(im));
+            }
+        }
+        for j in 0..n {
+            for i in m..lda {
+                let (re, im) = pair(a[i + j * lda]);
+                assert!(
+                    re.is_nan() && im.is_nan() || !T::IS_COMPLEX && re.is_nan(),
+                    "padding ({i},{j})"
+                );
+            }
+        }
+    }
+
+    fn every_shape<T: Scalar>() {
+        for &n in &[1, 2, 3, 15, 16, 17, 33, 64, 65, 129] {
+            check_type::<T>(&Tuning::DEFAULT, n, n, 0, n as u64);
+            check_type::<T>(&SMALL, n, n, 3, n as u64);
+            check_type::<T>(&Tuning::DEFAULT, n + 7, n, 2, n as u64);
+            check_type::<T>(&SMALL, n, n + 9, 1, n as u64);
+        }
+        check_type::<T>(&Tuning::DEFAULT, 300, 300, 1, 9);
+        check_type::<T>(&Tuning::DEFAULT, 520, 200, 0, 10);
+    }
+
+    #[test]
+    fn every_type_factors_at_block_boundaries() {
+        every_shape::<f32>();
+        every_shape::<f64>();
+        every_shape::<crate::C32>();
+        every_shape::<crate::C64>();
+    }
+
+    /// Pivots are LAPACK's in every type: the first largest `|re| + |im|`, compared with
+    /// a textbook LU in the type's own arithmetic.
+    fn pivots_follow_the_textbook<T: Scalar>() {
+        use crate::scalar::testing::{matrix, textbook_pivots};
+        for &(m, n) in &[(40, 40), (60, 33), (33, 60)] {
+            let a0 = matrix::<T>(m, n, m, 7);
+            let (mut a, mut b) = (a0.clone(), a0.clone());
+            let mut p = vec![0i64; m.min(n)];
+            getrf_with(&SMALL, MatMut::col_major(&mut a, m, n, m).unwrap(), &mut p).unwrap();
+            assert_eq!(
+                p,
+                textbook_pivots(&mut b, m, n, m),
+                "{} {m}x{n}",
+                core::any::type_name::<T>()
+            );
+        }
+    }
+
+    #[test]
+    fn every_type_pivots_as_lapack() {
+        pivots_follow_the_textbook::<f32>();
+        pivots_follow_the_textbook::<crate::C32>();
+        pivots_follow_the_textbook::<crate::C64>();
+    }
+
+    /// A zero column gives its exact `info` in every type, from any panel.
+    fn zero_column_in<T: Scalar>() {
+        use crate::scalar::testing::{lu_residual, matrix};
+        let recursive = Tuning {
+            panels: Panels::Never,
+            ..SMALL
+        };
+        for (t, m, n, zero) in [
+            (&SMALL, 70, 70, 37),
+            (&recursive, 70, 70, 3),
+            (&Tuning::DEFAULT, 300, 300, 200),
+        ] {
+            let mut a = matrix::<T>(m, n, m, zero as u64);
+            a[zero * m..(zero + 1) * m].fill(T::ZERO);
+            let a0 = a.clone();
+            let mut ipiv = vec![0i32; m.min(n)];
+            let r = getrf_with(t, MatMut::col_major(&mut a, m, n, m).unwrap(), &mut ipiv);
+            assert_eq!(
+                r,
+                Err(Error::Singular(zero + 1)),
+                "{} {m}x{n}",
+                core::any::type_name::<T>()
+            );
+            assert!(lu_residual(&a0, &a, m, n, m, &ipiv) < 20.0);
+        }
+    }
+
+    #[test]
+    fn every_type_reports_a_zero_column() {
+        zero_column_in::<f32>();
+        zero_column_in::<crate::C32>();
+        zero_column_in::<crate::C64>();
+    }
+
+    #[test]
+    fn complex_nan_and_inf_return() {
+        use crate::scalar::testing::matrix;
+        for bad in [f64::NAN, f64::INFINITY] {
+            let mut a = matrix::<crate::C64>(50, 50, 50, 11);
+            a[17 + 50 * 23] = crate::C64::new(1.0, bad);
+            a[0] = crate::C64::new(bad, 0.0);
+            let mut ipiv = vec![0i32; 50];
+            let _ = getrf_with(
+                &SMALL,
+                MatMut::col_major(&mut a, 50, 50, 50).unwrap(),
+                &mut ipiv,
+            );
+            assert_pivots_valid(&ipiv, 50);
+        }
     }
 
     proptest! {

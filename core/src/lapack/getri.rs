@@ -1,4 +1,4 @@
-//! Inverse of a matrix from its LU factors (LAPACK `dgetri`).
+//! Inverse of a matrix from its LU factors (LAPACK `?getri`).
 
 use super::Ctx;
 use super::level3::{gemm_sub, trsm};
@@ -8,6 +8,7 @@ use crate::blas::{Diag, Uplo};
 use crate::config::Tuning;
 use crate::mat::{MatMut, MatRef};
 use crate::pivot::{Pivot, check_range};
+use crate::scalar::Scalar;
 
 /// Workspace length that lets `getri` run fully blocked for order `n`
 /// (what LAPACK returns in `work(1)` for `lwork = -1`). At least 1.
@@ -31,16 +32,20 @@ pub fn getri_work_len(n: usize) -> usize {
 /// let expect = [0.6, -0.2, -0.7, 0.4];
 /// assert!(a.iter().zip(expect).all(|(x, y)| (x - y).abs() < 1e-15));
 /// ```
-pub fn getri<P: Pivot>(a: MatMut<'_>, ipiv: &[P], work: &mut [f64]) -> Result<(), Error> {
+pub fn getri<T: Scalar, P: Pivot>(
+    a: MatMut<'_, T>,
+    ipiv: &[P],
+    work: &mut [T],
+) -> Result<(), Error> {
     getri_with(&Tuning::DEFAULT, a, ipiv, work)
 }
 
 /// [`getri`] with explicit block sizes.
-pub fn getri_with<P: Pivot>(
+pub fn getri_with<T: Scalar, P: Pivot>(
     t: &Tuning,
-    mut a: MatMut<'_>,
+    mut a: MatMut<'_, T>,
     ipiv: &[P],
-    work: &mut [f64],
+    work: &mut [T],
 ) -> Result<(), Error> {
     let n = a.rows();
     if a.cols() != n {
@@ -54,7 +59,7 @@ pub fn getri_with<P: Pivot>(
         return Ok(());
     }
     trtri_upper(a.rb())?;
-    let cx = Ctx::new(t);
+    let cx = Ctx::<T::Real>::new(t);
     // Solve inv(A) L = inv(U) for inv(A), one block of columns at a time from the
     // right; the block's part of L is moved to `work` and zeroed in `a`.
     let nb = t.getri_block.min(work.len() / n).max(1).min(n);
@@ -69,9 +74,9 @@ pub fn getri_with<P: Pivot>(
         let mut wl = MatMut::col_major(&mut work[..n * jb], n, jb, n).map_err(Error::View)?;
         for c in 0..jb {
             for i in j0 + c + 1..n {
-                let l = a.get(i, j0 + c).unwrap_or(0.0);
+                let l = a.get(i, j0 + c).unwrap_or(T::ZERO);
                 wl.set(i, c, l);
-                a.set(i, j0 + c, 0.0);
+                a.set(i, j0 + c, T::ZERO);
             }
         }
         let (left, right) = a.rb().split_cols(end);
@@ -84,7 +89,7 @@ pub fn getri_with<P: Pivot>(
             gemm_sub(&cx, right.as_ref(), w_below, &mut block);
         }
         // block <- block * inv(L_jj) with L_jj unit lower: (L_jj^T) block^T = block^T.
-        let ljj: MatRef<'_> = wl
+        let ljj: MatRef<'_, T> = wl
             .as_ref()
             .block(j0, 0, jb, jb)
             .ok_or(Error::WorkTooSmall)?;
@@ -93,6 +98,7 @@ pub fn getri_with<P: Pivot>(
             Uplo::Upper,
             Diag::Unit,
             ljj.transpose(),
+            false,
             &mut block.transpose(),
         );
         end = j0;
@@ -147,6 +153,43 @@ mod tests {
             }
             let r = inverse_error(&Tuning::DEFAULT, n, getri_work_len(n), 3);
             assert!(r < 20.0, "n={n} err {r}");
+        }
+    }
+
+    /// `||A inv(A) - I||` in every type, blocked and with short workspace.
+    fn inverts_in<T: Scalar>(n: usize, lwork: usize) {
+        use crate::scalar::testing::{matrix, solve_residual};
+        let a0 = matrix::<T>(n, n, n, n as u64);
+        let mut a = a0.clone();
+        let mut ipiv = vec![0i32; n];
+        getrf(MatMut::col_major(&mut a, n, n, n).unwrap(), &mut ipiv).unwrap();
+        let mut work = vec![T::ZERO; lwork.max(1)];
+        getri(
+            MatMut::col_major(&mut a, n, n, n).unwrap(),
+            &ipiv,
+            &mut work,
+        )
+        .unwrap();
+        let mut ident = vec![T::ZERO; n * n];
+        for i in 0..n {
+            ident[i + i * n] = T::ONE;
+        }
+        let r = solve_residual(&a0, n, 0, &a, &ident, n);
+        assert!(
+            r < 20.0,
+            "{} n={n} lwork={lwork}: {r}",
+            core::any::type_name::<T>()
+        );
+    }
+
+    #[test]
+    fn every_type_inverts() {
+        for n in [1, 5, 64, 65, 130] {
+            for lwork in [n, getri_work_len(n)] {
+                inverts_in::<f32>(n, lwork);
+                inverts_in::<crate::C32>(n, lwork);
+                inverts_in::<crate::C64>(n, lwork);
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-//! Solves `A X = B` or `A^T X = B` from `getrf`'s factors (LAPACK `dgetrs`).
+//! Solves `A X = B`, `A^T X = B` or `A^H X = B` from `getrf`'s factors (LAPACK `?getrs`).
 
 use super::Ctx;
 use super::level3::trsm;
@@ -8,14 +8,17 @@ use crate::config::{Tuning, task_columns};
 use crate::mat::{MatMut, MatRef, Share};
 use crate::pivot::{Pivot, check_range};
 use crate::pool;
+use crate::scalar::{Scalar, flop_weight};
 
-/// Which system to solve.
+/// Which system to solve (LAPACK's `trans` argument).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Trans {
-    /// `A X = B`.
+    /// `A X = B` ('N').
     No,
-    /// `A^T X = B` (also LAPACK's 'C' for real matrices).
+    /// `A^T X = B` ('T').
     Yes,
+    /// `A^H X = B`, the conjugate transpose ('C'); for real matrices the same as `Yes`.
+    Conj,
 }
 
 /// Overwrites `B` (`n x nrhs`) with the solution, given `lu` and `ipiv` from `getrf`
@@ -31,11 +34,11 @@ pub enum Trans {
 ///       MatMut::col_major(&mut b, 2, 1, 2).unwrap()).unwrap();
 /// assert!((b[0] - 1.0).abs() < 1e-15 && (b[1] - 1.0).abs() < 1e-15);
 /// ```
-pub fn getrs<P: Pivot>(
+pub fn getrs<T: Scalar, P: Pivot>(
     trans: Trans,
-    lu: MatRef<'_>,
+    lu: MatRef<'_, T>,
     ipiv: &[P],
-    b: MatMut<'_>,
+    b: MatMut<'_, T>,
 ) -> Result<(), Error> {
     let n = lu.rows();
     if lu.cols() != n {
@@ -48,24 +51,34 @@ pub fn getrs<P: Pivot>(
     if n == 0 || b.cols() == 0 {
         return Ok(());
     }
-    let cx = Ctx::new(&Tuning::DEFAULT);
+    let cx = Ctx::<T::Real>::new(&Tuning::DEFAULT);
     let ipiv = &ipiv[..n];
     let nrhs = b.cols();
     // Right-hand sides are independent: a fixed grid of column tasks (see getrf).
     let width = task_columns(nrhs);
     let share = Share::new(b);
-    pool::run(nrhs.div_ceil(width), 2 * n * n * nrhs, &|task| {
+    let flops = flop_weight::<T>() * 2 * n * n * nrhs;
+    pool::run(nrhs.div_ceil(width), flops, &|task| {
         // SAFETY: each task index is run once and covers its own column range.
         let mut b = unsafe { share.cols(task * width, width) };
         match trans {
             Trans::No => {
                 laswp(&mut b, ipiv, 0);
-                trsm(&cx, Uplo::Lower, Diag::Unit, lu, &mut b);
-                trsm(&cx, Uplo::Upper, Diag::NonUnit, lu, &mut b);
+                trsm(&cx, Uplo::Lower, Diag::Unit, lu, false, &mut b);
+                trsm(&cx, Uplo::Upper, Diag::NonUnit, lu, false, &mut b);
             }
-            Trans::Yes => {
-                trsm(&cx, Uplo::Lower, Diag::NonUnit, lu.transpose(), &mut b);
-                trsm(&cx, Uplo::Upper, Diag::Unit, lu.transpose(), &mut b);
+            Trans::Yes | Trans::Conj => {
+                // A^T = U^T L^T P^T: solve with U^T (lower), then L^T (upper), then P.
+                let conj = trans == Trans::Conj;
+                trsm(
+                    &cx,
+                    Uplo::Lower,
+                    Diag::NonUnit,
+                    lu.transpose(),
+                    conj,
+                    &mut b,
+                );
+                trsm(&cx, Uplo::Upper, Diag::Unit, lu.transpose(), conj, &mut b);
                 laswp_backward(&mut b, ipiv, 0);
             }
         }
@@ -106,6 +119,63 @@ mod tests {
             let trans = if t { Trans::Yes } else { Trans::No };
             let r = solve(trans, n, nrhs, seed);
             prop_assert!(r < 10.0, "residual {}", r);
+        }
+    }
+
+    /// `op(A) X = B` for every type and `trans`, right-hand sides column-major and
+    /// row-major (the conjugate-transposed solve of a row-major B conjugates the
+    /// product's second operand).
+    fn solves_in<T: crate::Scalar>(n: usize, nrhs: usize, seed: u64) {
+        use crate::scalar::testing::{matrix, solve_residual};
+        let a0 = matrix::<T>(n, n, n, seed);
+        let b0 = matrix::<T>(n, nrhs, n, seed + 1);
+        let mut lu = a0.clone();
+        let mut ipiv = vec![0i32; n];
+        getrf(MatMut::col_major(&mut lu, n, n, n).unwrap(), &mut ipiv).unwrap();
+        for (code, trans) in [(0, Trans::No), (1, Trans::Yes), (2, Trans::Conj)] {
+            let luv = MatRef::col_major(&lu, n, n, n).unwrap();
+            let mut x = b0.clone();
+            getrs(
+                trans,
+                luv,
+                &ipiv,
+                MatMut::col_major(&mut x, n, nrhs, n).unwrap(),
+            )
+            .unwrap();
+            let r = solve_residual(&a0, n, code, &x, &b0, nrhs);
+            assert!(
+                r < 20.0,
+                "{} n={n} {trans:?}: {r}",
+                core::any::type_name::<T>()
+            );
+            // The same right-hand sides stored row-major give the same solution.
+            let mut xr: Vec<T> = (0..n * nrhs)
+                .map(|k| b0[(k % nrhs) * n + k / nrhs])
+                .collect();
+            getrs(
+                trans,
+                luv,
+                &ipiv,
+                MatMut::row_major(&mut xr, n, nrhs, nrhs).unwrap(),
+            )
+            .unwrap();
+            let back: Vec<T> = (0..n * nrhs).map(|k| xr[(k % n) * nrhs + k / n]).collect();
+            let r = solve_residual(&a0, n, code, &back, &b0, nrhs);
+            assert!(
+                r < 20.0,
+                "{} n={n} {trans:?} row-major: {r}",
+                core::any::type_name::<T>()
+            );
+        }
+    }
+
+    #[test]
+    fn every_type_solves_with_every_trans() {
+        for (n, nrhs) in [(1, 1), (17, 3), (90, 40), (200, 7)] {
+            solves_in::<f32>(n, nrhs, n as u64);
+            solves_in::<f64>(n, nrhs, n as u64);
+            solves_in::<crate::C32>(n, nrhs, n as u64);
+            solves_in::<crate::C64>(n, nrhs, n as u64);
         }
     }
 

@@ -5,18 +5,52 @@ use super::Ctx;
 use crate::blas::{self, Diag, Packing, Uplo};
 use crate::mat::{MatMut, MatRef};
 use crate::pool::Seat;
+use crate::scalar::Scalar;
 
 /// `C <- C - A B`.
-pub(crate) fn gemm_sub(cx: &Ctx, a: MatRef<'_>, b: MatRef<'_>, c: &mut MatMut<'_>) {
+pub(crate) fn gemm_sub<T: Scalar>(
+    cx: &Ctx<T::Real>,
+    a: MatRef<'_, T>,
+    b: MatRef<'_, T>,
+    c: &mut MatMut<'_, T>,
+) {
     let mut seat = Seat::claim();
     let (pa, pb) = seat.buffers();
-    blas::gemm(&cx.kern, -1.0, a, b, 1.0, c, &mut Packing { a: pa, b: pb });
+    let one = T::Real::ONE;
+    blas::gemm(
+        &cx.kern,
+        -one,
+        a,
+        false,
+        b,
+        false,
+        one,
+        c,
+        &mut Packing { a: pa, b: pb },
+    );
 }
 
-/// `B <- T^-1 B` for the triangle `uplo` of `t`, in diagonal blocks of the tuning's order.
-pub(crate) fn trsm(cx: &Ctx, uplo: Uplo, diag: Diag, t: MatRef<'_>, b: &mut MatMut<'_>) {
+/// `B <- op(T)^-1 B` for the triangle `uplo` of `t` (conjugated when `conj`), in
+/// diagonal blocks of the tuning's order.
+pub(crate) fn trsm<T: Scalar>(
+    cx: &Ctx<T::Real>,
+    uplo: Uplo,
+    diag: Diag,
+    t: MatRef<'_, T>,
+    conj: bool,
+    b: &mut MatMut<'_, T>,
+) {
     let mut seat = Seat::claim();
     let (pa, pb) = seat.buffers();
     let mut buf = Packing { a: pa, b: pb };
-    blas::trsm(&cx.kern, uplo, diag, t, b, cx.tuning.trsm_block, &mut buf);
+    blas::trsm(
+        &cx.kern,
+        uplo,
+        diag,
+        t,
+        conj,
+        b,
+        cx.tuning.trsm_block,
+        &mut buf,
+    );
 }

@@ -20,20 +20,20 @@ pub(crate) use trtri::trtri_upper;
 
 use crate::blas::Kernel;
 use crate::config::Tuning;
+use crate::scalar::Real;
 
 /// What one call passes down to every step: its block sizes and the kernel family the
-/// process uses (looked up once per call, never below).
-#[derive(Clone, Copy)]
-pub(crate) struct Ctx {
+/// process uses for the parts `R` of its elements (looked up once per call, never below).
+pub(crate) struct Ctx<R> {
     pub tuning: Tuning,
-    pub kern: Kernel,
+    pub kern: Kernel<R>,
 }
 
-impl Ctx {
-    pub fn new(tuning: &Tuning) -> Ctx {
+impl<R: Real> Ctx<R> {
+    pub fn new(tuning: &Tuning) -> Ctx<R> {
         Ctx {
             tuning: *tuning,
-            kern: crate::isa::kernel(),
+            kern: crate::isa::kernel::<R>(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::Error;
 use crate::mat::MatMut;
+use crate::scalar::Scalar;
 
 /// Replaces the upper triangle of `a` (`n x n`) by its inverse; the strict lower
 /// triangle is neither read nor written. `Err(Singular(i))` for the first exactly-zero
@@ -9,32 +10,34 @@ use crate::mat::MatMut;
 ///
 /// Unblocked (`dtrti2`'s column order): level-2 speed, fine for the sizes `getri` is
 /// used on; a blocked version is a speed item.
-pub fn trtri_upper(a: MatMut<'_>) -> Result<(), Error> {
+pub fn trtri_upper<T: Scalar>(a: MatMut<'_, T>) -> Result<(), Error> {
     let n = a.rows();
     if a.cols() != n {
         return Err(Error::NotSquare);
     }
-    if let Some(i) = (0..n).find(|&i| a.get(i, i) == Some(0.0)) {
+    if let Some(i) = (0..n).find(|&i| a.get(i, i) == Some(T::ZERO)) {
         return Err(Error::Singular(i + 1));
     }
     for j in 0..n {
         // SAFETY: j < n for every access below; rows/cols < j < n.
         unsafe {
             let d = a.ptr_at(j, j);
-            *d = 1.0 / *d;
+            *d = T::ONE.div(*d);
             let ajj = -*d;
             // x = a(0..j, j) <- T x with T the already inverted leading block (dtrmv).
             for c in 0..j {
                 let x = *a.ptr_at(c, j);
-                if x != 0.0 {
+                if x != T::ZERO {
                     for i in 0..c {
-                        *a.ptr_at(i, j) += x * *a.ptr_at(i, c);
+                        let y = a.ptr_at(i, j);
+                        *y = *y + x * *a.ptr_at(i, c);
                     }
                     *a.ptr_at(c, j) = x * *a.ptr_at(c, c);
                 }
             }
             for i in 0..j {
-                *a.ptr_at(i, j) *= ajj;
+                let y = a.ptr_at(i, j);
+                *y = *y * ajj;
             }
         }
     }

@@ -6,15 +6,17 @@
 
 use super::backoff::Backoff;
 use super::generation::{self, ClaimWord};
-use crate::config::{PACK_A_LEN, PACK_B_LEN, PACK_SEATS, SHARED_A_LEN};
+use crate::config::{PACK_A_BYTES, PACK_B_BYTES, PACK_SEATS, SHARED_A_BYTES};
+use crate::scalar::Real;
 use crate::sys;
 use core::cell::UnsafeCell;
 use core::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
+/// A seat's two buffers, in 8-byte words so either real type can be laid in them.
 #[repr(C, align(64))]
 struct Buffers {
-    a: [f64; PACK_A_LEN],
-    b: [f64; PACK_B_LEN],
+    a: [u64; PACK_A_BYTES.div_ceil(8)],
+    b: [u64; PACK_B_BYTES.div_ceil(8)],
 }
 
 /// One seat's buffers.
@@ -26,8 +28,8 @@ unsafe impl Sync for SeatBuffers {}
 
 static BUFFERS: [SeatBuffers; PACK_SEATS] = [const {
     SeatBuffers(UnsafeCell::new(Buffers {
-        a: [0.0; PACK_A_LEN],
-        b: [0.0; PACK_B_LEN],
+        a: [0; PACK_A_BYTES.div_ceil(8)],
+        b: [0; PACK_B_BYTES.div_ceil(8)],
     }))
 }; PACK_SEATS];
 
@@ -86,12 +88,12 @@ impl Seat {
         }
     }
 
-    /// The A and B packing buffers.
-    pub fn buffers(&mut self) -> (&mut [f64], &mut [f64]) {
+    /// The A and B packing buffers, as `R`s.
+    pub fn buffers<R: Real>(&mut self) -> (&mut [R], &mut [R]) {
         // SAFETY: this Seat holds seat `index` exclusively (see `claim`), and the
         // returned borrows end before it can be dropped.
         let b = unsafe { &mut *BUFFERS[self.index].0.get() };
-        (&mut b.a, &mut b.b)
+        (as_reals(&mut b.a), as_reals(&mut b.b))
     }
 }
 
@@ -99,6 +101,16 @@ impl Drop for Seat {
     fn drop(&mut self) {
         OWNERS.0[self.index].0.release();
     }
+}
+
+/// Words seen as `f32` or `f64` values (both take any bit pattern; the words are
+/// 64-byte aligned, more than either needs).
+fn as_reals<R: Real>(words: &mut [u64]) -> &mut [R] {
+    let len = size_of_val(words) / size_of::<R>();
+    // SAFETY: `R` is `f32` or `f64` (the sealed `Real`), plain data valid for every bit
+    // pattern, and aligned to at most 8 bytes; the slice covers the same bytes, and
+    // the borrow of `words` moves to it.
+    unsafe { core::slice::from_raw_parts_mut(words.as_mut_ptr().cast(), len) }
 }
 
 /// Marks the owner page and the buffers wipe-on-fork once per process tree; returns
@@ -126,7 +138,7 @@ fn wipe_on_fork_once(done: &AtomicBool, ptr: *const u8, len: usize) {
 #[repr(C, align(64))]
 struct SharedCell {
     owner: ClaimWord,
-    data: UnsafeCell<[f64; SHARED_A_LEN]>,
+    data: UnsafeCell<[u64; SHARED_A_BYTES / 8]>,
 }
 
 // SAFETY: `data` is only reached through a `SharedBuffer`, which one holder at a time
@@ -136,12 +148,12 @@ unsafe impl Sync for SharedCell {}
 
 static SHARED: SharedCell = SharedCell {
     owner: ClaimWord::free(),
-    data: UnsafeCell::new([0.0; SHARED_A_LEN]),
+    data: UnsafeCell::new([0; SHARED_A_BYTES / 8]),
 };
 
 static SHARED_WIPE_ON_FORK: AtomicBool = AtomicBool::new(false);
 
-/// The one shared buffer of `SHARED_A_LEN` values, held until dropped. Never waited
+/// The one shared buffer of `SHARED_A_BYTES`, held until dropped. Never waited
 /// for: a caller that finds it held packs in each task instead.
 pub(crate) struct SharedBuffer(());
 
@@ -160,9 +172,9 @@ impl SharedBuffer {
             .then(|| SharedBuffer(()))
     }
 
-    /// The buffer's `SHARED_A_LEN` values; valid while the claim lives.
-    pub fn ptr(&self) -> *mut f64 {
-        SHARED.data.get().cast()
+    /// The buffer as `R`s: its start and length; valid while the claim lives.
+    pub fn reals<R: Real>(&self) -> (*mut R, usize) {
+        (SHARED.data.get().cast(), SHARED_A_BYTES / size_of::<R>())
     }
 }
 

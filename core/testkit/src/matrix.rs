@@ -42,25 +42,49 @@ pub fn lu_residual<P: Copy + Into<i64>>(
     lda: usize,
     ipiv: &[P],
 ) -> f64 {
+    let at = |x: &[f64], i: usize, j: usize| (x[i + j * lda], 0.0);
+    lu_residual_with(
+        m,
+        n,
+        |i, j| at(a0, i, j),
+        |i, j| at(lu, i, j),
+        ipiv,
+        f64::EPSILON,
+    )
+}
+
+/// [`lu_residual`] for any element type: `a0(i, j)` and `lu(i, j)` give an element's
+/// `(re, im)` (`im = 0` for reals), `eps` is the precision's machine epsilon. The sums
+/// run in `f64` complex arithmetic and the norm is LAPACK's one-norm (`zlange('1')`,
+/// moduli of the elements).
+pub fn lu_residual_with<P: Copy + Into<i64>>(
+    m: usize,
+    n: usize,
+    a0: impl Fn(usize, usize) -> (f64, f64),
+    lu: impl Fn(usize, usize) -> (f64, f64),
+    ipiv: &[P],
+    eps: f64,
+) -> f64 {
     let k = m.min(n);
-    let mut pa: Vec<f64> = (0..m * n).map(|x| a0[x % m + (x / m) * lda]).collect();
+    let mut perm: Vec<usize> = (0..m).collect();
     for (i, &p) in ipiv[..k].iter().enumerate() {
-        let r = row(p);
-        for j in 0..n {
-            pa.swap(i + j * m, r + j * m);
-        }
+        perm.swap(i, row(p));
     }
     let (mut worst, mut anorm): (f64, f64) = (0.0, 0.0);
     for j in 0..n {
         let (mut col, mut acol) = (0.0, 0.0);
-        for i in 0..m {
-            let mut s = 0.0;
+        for (i, &from) in perm.iter().enumerate() {
+            let (mut sr, mut si) = (0.0, 0.0);
             for p in 0..k.min(i + 1).min(j + 1) {
-                let l = if p == i { 1.0 } else { lu[i + p * lda] };
-                s += l * lu[p + j * lda];
+                let l = if p == i { (1.0, 0.0) } else { lu(i, p) };
+                let u = lu(p, j);
+                sr += l.0 * u.0 - l.1 * u.1;
+                si += l.0 * u.1 + l.1 * u.0;
             }
-            col += (pa[i + j * m] - s).abs();
-            acol += a0[i + j * lda].abs();
+            let pa = a0(from, j);
+            col += (pa.0 - sr).hypot(pa.1 - si);
+            let a = a0(i, j);
+            acol += a.0.hypot(a.1);
         }
         worst = worst.max(col);
         anorm = anorm.max(acol);
@@ -68,7 +92,7 @@ pub fn lu_residual<P: Copy + Into<i64>>(
     if anorm == 0.0 {
         worst
     } else {
-        worst / (anorm * m.max(n) as f64 * f64::EPSILON)
+        worst / (anorm * m.max(n) as f64 * eps)
     }
 }
 
@@ -83,20 +107,46 @@ pub fn solve_residual(
     ldb: usize,
     nrhs: usize,
 ) -> f64 {
+    solve_residual_with(
+        n,
+        nrhs,
+        |i, j| (a[i + j * lda], 0.0),
+        |i, j| (x[i + j * ldb], 0.0),
+        |i, j| (b[i + j * ldb], 0.0),
+        f64::EPSILON,
+    )
+}
+
+/// [`solve_residual`] for any element type, as [`lu_residual_with`] takes them: `a`,
+/// `x`, `b` give `(re, im)` of `A(i, j)`, `X(i, j)`, `B(i, j)`.
+pub fn solve_residual_with(
+    n: usize,
+    nrhs: usize,
+    a: impl Fn(usize, usize) -> (f64, f64),
+    x: impl Fn(usize, usize) -> (f64, f64),
+    b: impl Fn(usize, usize) -> (f64, f64),
+    eps: f64,
+) -> f64 {
     let (mut worst, mut xnorm, mut anorm): (f64, f64, f64) = (0.0, 0.0, 0.0);
     for j in 0..n {
-        anorm = anorm.max((0..n).map(|i| a[i + j * lda].abs()).sum());
+        anorm = anorm.max((0..n).map(|i| a(i, j).0.hypot(a(i, j).1)).sum());
     }
     for r in 0..nrhs {
         let mut col = 0.0;
         for i in 0..n {
-            let ax: f64 = (0..n).map(|p| a[i + p * lda] * x[p + r * ldb]).sum();
-            col += (ax - b[i + r * ldb]).abs();
+            let (mut sr, mut si) = (0.0, 0.0);
+            for p in 0..n {
+                let (u, v) = (a(i, p), x(p, r));
+                sr += u.0 * v.0 - u.1 * v.1;
+                si += u.0 * v.1 + u.1 * v.0;
+            }
+            let bi = b(i, r);
+            col += (sr - bi.0).hypot(si - bi.1);
         }
         worst = worst.max(col);
-        xnorm = xnorm.max((0..n).map(|i| x[i + r * ldb].abs()).sum());
+        xnorm = xnorm.max((0..n).map(|i| x(i, r).0.hypot(x(i, r).1)).sum());
     }
-    let denom = anorm * xnorm * n as f64 * f64::EPSILON;
+    let denom = anorm * xnorm * n as f64 * eps;
     if denom == 0.0 { worst } else { worst / denom }
 }
 
