@@ -206,11 +206,13 @@ fn copy_sliver<R: Real>(dst: &mut [R], src: &[R]) {
             _ => false,
         }
     }
-    if !(fixed::<24, R>(dst, src)
-        || fixed::<8, R>(dst, src)
-        || fixed::<48, R>(dst, src)
-        || fixed::<16, R>(dst, src))
-    {
+    // The f64 and f32 kernels' sliver widths (mr of AVX-512 and AVX2, nr of AVX-512).
+    let copied = if size_of::<R>() == 8 {
+        fixed::<24, R>(dst, src) || fixed::<8, R>(dst, src)
+    } else {
+        fixed::<48, R>(dst, src) || fixed::<16, R>(dst, src) || fixed::<8, R>(dst, src)
+    };
+    if !copied {
         dst.copy_from_slice(src);
     }
 }
