@@ -14,6 +14,7 @@ fn main() {
     for dir in [
         "core/src",
         "ffi/src",
+        "ffi/abi",
         "ffi/build.rs",
         "ffi/Cargo.toml",
         "ffi/scipy",

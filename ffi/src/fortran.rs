@@ -5,8 +5,8 @@
 //! Each function reads and writes only the stated matrix, pivots and workspace, never
 //! prints and never stops the program: a bad argument is reported in `info`.
 
-use crate::calls;
 use core::ffi::c_char;
+use forklu_abi::fortran;
 
 /// Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
 /// `ipiv` receives `min(m, n)` 1-based pivots. `info = -i` for the i-th bad argument,
@@ -25,7 +25,7 @@ pub unsafe extern "C" fn dgetrf_(
     info: *mut i32,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrf::<i32>(m, n, a, lda, ipiv, info) }
+    unsafe { fortran::getrf(m, n, a, lda, ipiv, info) }
 }
 
 /// Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
@@ -45,7 +45,7 @@ pub unsafe extern "C" fn forklu_dgetrf_(
     info: *mut i32,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrf::<i32>(m, n, a, lda, ipiv, info) }
+    unsafe { fortran::getrf(m, n, a, lda, ipiv, info) }
 }
 
 /// Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
@@ -65,7 +65,7 @@ pub unsafe extern "C" fn dgetrf_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrf::<i64>(m, n, a, lda, ipiv, info) }
+    unsafe { fortran::getrf(m, n, a, lda, ipiv, info) }
 }
 
 /// Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
@@ -85,7 +85,7 @@ pub unsafe extern "C" fn forklu_dgetrf_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrf::<i64>(m, n, a, lda, ipiv, info) }
+    unsafe { fortran::getrf(m, n, a, lda, ipiv, info) }
 }
 
 /// Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
@@ -107,7 +107,7 @@ pub unsafe extern "C" fn dgetrs_(
     info: *mut i32,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrs::<i32>(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
+    unsafe { fortran::getrs(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
@@ -129,7 +129,7 @@ pub unsafe extern "C" fn forklu_dgetrs_(
     info: *mut i32,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrs::<i32>(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
+    unsafe { fortran::getrs(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
@@ -151,7 +151,7 @@ pub unsafe extern "C" fn dgetrs_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrs::<i64>(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
+    unsafe { fortran::getrs(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
@@ -173,7 +173,7 @@ pub unsafe extern "C" fn forklu_dgetrs_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrs::<i64>(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
+    unsafe { fortran::getrs(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
@@ -194,7 +194,7 @@ pub unsafe extern "C" fn dgesv_(
     info: *mut i32,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgesv::<i32>(n, nrhs, a, lda, ipiv, b, ldb, info) }
+    unsafe { fortran::gesv(n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
@@ -215,7 +215,7 @@ pub unsafe extern "C" fn forklu_dgesv_(
     info: *mut i32,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgesv::<i32>(n, nrhs, a, lda, ipiv, b, ldb, info) }
+    unsafe { fortran::gesv(n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
@@ -236,7 +236,7 @@ pub unsafe extern "C" fn dgesv_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgesv::<i64>(n, nrhs, a, lda, ipiv, b, ldb, info) }
+    unsafe { fortran::gesv(n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
@@ -257,7 +257,7 @@ pub unsafe extern "C" fn forklu_dgesv_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgesv::<i64>(n, nrhs, a, lda, ipiv, b, ldb, info) }
+    unsafe { fortran::gesv(n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
@@ -277,7 +277,7 @@ pub unsafe extern "C" fn dgetri_(
     info: *mut i32,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetri::<i32>(n, a, lda, ipiv, work, lwork, info) }
+    unsafe { fortran::getri(n, a, lda, ipiv, work, lwork, info) }
 }
 
 /// Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
@@ -297,7 +297,7 @@ pub unsafe extern "C" fn forklu_dgetri_(
     info: *mut i32,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetri::<i32>(n, a, lda, ipiv, work, lwork, info) }
+    unsafe { fortran::getri(n, a, lda, ipiv, work, lwork, info) }
 }
 
 /// Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
@@ -317,7 +317,7 @@ pub unsafe extern "C" fn dgetri_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetri::<i64>(n, a, lda, ipiv, work, lwork, info) }
+    unsafe { fortran::getri(n, a, lda, ipiv, work, lwork, info) }
 }
 
 /// Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
@@ -337,5 +337,5 @@ pub unsafe extern "C" fn forklu_dgetri_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetri::<i64>(n, a, lda, ipiv, work, lwork, info) }
+    unsafe { fortran::getri(n, a, lda, ipiv, work, lwork, info) }
 }

@@ -4,28 +4,18 @@
 //! (`LD_PRELOAD=libforklu_scipy.so python ...`), it takes those calls; every other
 //! routine stays with OpenBLAS.
 //!
-//! The translation layer is `libforklu`'s own (`ffi/src`), compiled in here, not copied;
-//! this file only names the exports.
+//! The translation layer is `libforklu`'s own (`forklu_abi`); this file only names the
+//! exports. It has no header, so a macro writes them.
 #![no_std]
 
-// `args` and `routines` also serve the LAPACKE-style API, which this library leaves out.
-#[allow(dead_code)]
-#[path = "../../src/args.rs"]
-mod args;
-#[path = "../../src/calls.rs"]
-mod calls;
-#[allow(dead_code)]
-#[path = "../../src/routines.rs"]
-mod routines;
-#[path = "../../src/runtime.rs"]
-mod runtime;
-
+// The panic handler comes with `forklu_abi`'s `runtime` feature.
 use core::ffi::c_char;
+use forklu_abi::fortran;
 
-/// One exported name per routine and integer width, each a forward to `calls`.
+/// The four routines under one name set: integer width, names.
 macro_rules! exports {
     ($int:ty: $getrf:ident, $getrs:ident, $gesv:ident, $getri:ident) => {
-        /// `dgetrf` (see `include/forklu.h`).
+        /// `?getrf` (see `include/forklu.h`).
         ///
         /// # Safety
         /// LAPACK's contract: every pointer is valid for the dimensions it describes.
@@ -39,10 +29,10 @@ macro_rules! exports {
             info: *mut $int,
         ) {
             // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-            unsafe { calls::dgetrf(m, n, a, lda, ipiv, info) }
+            unsafe { fortran::getrf(m, n, a, lda, ipiv, info) }
         }
 
-        /// `dgetrs` (see `include/forklu.h`).
+        /// `?getrs` (see `include/forklu.h`).
         ///
         /// # Safety
         /// LAPACK's contract: every pointer is valid for the dimensions it describes.
@@ -59,10 +49,10 @@ macro_rules! exports {
             info: *mut $int,
         ) {
             // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-            unsafe { calls::dgetrs(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
+            unsafe { fortran::getrs(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
         }
 
-        /// `dgesv` (see `include/forklu.h`).
+        /// `?gesv` (see `include/forklu.h`).
         ///
         /// # Safety
         /// LAPACK's contract: every pointer is valid for the dimensions it describes.
@@ -78,10 +68,10 @@ macro_rules! exports {
             info: *mut $int,
         ) {
             // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-            unsafe { calls::dgesv(n, nrhs, a, lda, ipiv, b, ldb, info) }
+            unsafe { fortran::gesv(n, nrhs, a, lda, ipiv, b, ldb, info) }
         }
 
-        /// `dgetri` (see `include/forklu.h`).
+        /// `?getri` (see `include/forklu.h`).
         ///
         /// # Safety
         /// LAPACK's contract: every pointer is valid for the dimensions it describes.
@@ -96,7 +86,7 @@ macro_rules! exports {
             info: *mut $int,
         ) {
             // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-            unsafe { calls::dgetri(n, a, lda, ipiv, work, lwork, info) }
+            unsafe { fortran::getri(n, a, lda, ipiv, work, lwork, info) }
         }
     };
 }

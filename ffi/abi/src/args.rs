@@ -33,6 +33,22 @@ pub enum Layout {
     RowMajor,
 }
 
+/// Row-major storage (same value as `LAPACK_ROW_MAJOR`).
+pub const FORKLU_ROW_MAJOR: i32 = 101;
+/// Column-major storage (same value as `LAPACK_COL_MAJOR`).
+pub const FORKLU_COL_MAJOR: i32 = 102;
+
+impl Layout {
+    /// The layout a C caller names with `FORKLU_ROW_MAJOR` or `FORKLU_COL_MAJOR`.
+    pub fn from_c(v: i32) -> Option<Layout> {
+        match v {
+            FORKLU_ROW_MAJOR => Some(Layout::RowMajor),
+            FORKLU_COL_MAJOR => Some(Layout::ColMajor),
+            _ => None,
+        }
+    }
+}
+
 /// Reads a scalar argument passed by pointer; `None` for a null pointer.
 ///
 /// # Safety

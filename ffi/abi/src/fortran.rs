@@ -1,16 +1,17 @@
 //! The Fortran calling convention around the four routines: read every argument
 //! through its pointer, run the routine, write `info`. Each exported Fortran-ABI name
-//! (in `fortran.rs`, and in the `libforklu_scipy` shim) is one call to these.
+//! (`dgetrf_`, `dgetrf_64_`, ... in `libforklu`, and the `libforklu_scipy` shim's) is
+//! one call to these, the integer width inferred from its pointers.
 
 use crate::args::{self, Int, Layout};
 use crate::routines;
 use core::ffi::c_char;
 
-/// `dgetrf` for either integer width.
+/// `dgetrf`.
 ///
 /// # Safety
 /// LAPACK's contract: every pointer is valid for the dimensions it describes.
-pub unsafe fn dgetrf<I: Int>(
+pub unsafe fn getrf<I: Int>(
     m: *const I,
     n: *const I,
     a: *mut f64,
@@ -20,7 +21,7 @@ pub unsafe fn dgetrf<I: Int>(
 ) {
     // SAFETY: the caller upholds LAPACK's contract for these arguments.
     let r = unsafe {
-        routines::getrf::<I>(
+        routines::getrf(
             Layout::ColMajor,
             0,
             args::read(m),
@@ -34,12 +35,12 @@ pub unsafe fn dgetrf<I: Int>(
     unsafe { args::write_info(info, r) };
 }
 
-/// `dgetrs` for either integer width; reads only `trans[0]`.
+/// `dgetrs`; reads only `trans[0]`.
 ///
 /// # Safety
 /// LAPACK's contract: every pointer is valid for the dimensions it describes.
 #[allow(clippy::too_many_arguments)]
-pub unsafe fn dgetrs<I: Int>(
+pub unsafe fn getrs<I: Int>(
     trans: *const c_char,
     n: *const I,
     nrhs: *const I,
@@ -52,7 +53,7 @@ pub unsafe fn dgetrs<I: Int>(
 ) {
     // SAFETY: the caller upholds LAPACK's contract for these arguments.
     let r = unsafe {
-        routines::getrs::<I>(
+        routines::getrs(
             Layout::ColMajor,
             0,
             args::read_char(trans),
@@ -69,12 +70,12 @@ pub unsafe fn dgetrs<I: Int>(
     unsafe { args::write_info(info, r) };
 }
 
-/// `dgesv` for either integer width.
+/// `dgesv`.
 ///
 /// # Safety
 /// LAPACK's contract: every pointer is valid for the dimensions it describes.
 #[allow(clippy::too_many_arguments)]
-pub unsafe fn dgesv<I: Int>(
+pub unsafe fn gesv<I: Int>(
     n: *const I,
     nrhs: *const I,
     a: *mut f64,
@@ -86,7 +87,7 @@ pub unsafe fn dgesv<I: Int>(
 ) {
     // SAFETY: the caller upholds LAPACK's contract for these arguments.
     let r = unsafe {
-        routines::gesv::<I>(
+        routines::gesv(
             Layout::ColMajor,
             0,
             args::read(n),
@@ -102,11 +103,11 @@ pub unsafe fn dgesv<I: Int>(
     unsafe { args::write_info(info, r) };
 }
 
-/// `dgetri` for either integer width.
+/// `dgetri`.
 ///
 /// # Safety
 /// LAPACK's contract: every pointer is valid for the dimensions it describes.
-pub unsafe fn dgetri<I: Int>(
+pub unsafe fn getri<I: Int>(
     n: *const I,
     a: *mut f64,
     lda: *const I,
@@ -117,7 +118,7 @@ pub unsafe fn dgetri<I: Int>(
 ) {
     // SAFETY: the caller upholds LAPACK's contract for these arguments.
     let r = unsafe {
-        routines::getri::<I>(
+        routines::getri(
             Layout::ColMajor,
             0,
             args::read(n),
