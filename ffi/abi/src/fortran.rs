@@ -1,20 +1,21 @@
 //! The Fortran calling convention around the four routines: read every argument
 //! through its pointer, run the routine, write `info`. Each exported Fortran-ABI name
 //! (`dgetrf_`, `dgetrf_64_`, ... in `libforklu`, and the `libforklu_scipy` shim's) is
-//! one call to these, the integer width inferred from its pointers.
+//! one call to these, the element type and integer width inferred from its pointers.
 
 use crate::args::{self, Int, Layout};
+use crate::element::Element;
 use crate::routines;
 use core::ffi::c_char;
 
-/// `dgetrf`.
+/// `?getrf`.
 ///
 /// # Safety
 /// LAPACK's contract: every pointer is valid for the dimensions it describes.
-pub unsafe fn getrf<I: Int>(
+pub unsafe fn getrf<T: Element, I: Int>(
     m: *const I,
     n: *const I,
-    a: *mut f64,
+    a: *mut T,
     lda: *const I,
     ipiv: *mut I,
     info: *mut I,
@@ -35,19 +36,19 @@ pub unsafe fn getrf<I: Int>(
     unsafe { args::write_info(info, r) };
 }
 
-/// `dgetrs`; reads only `trans[0]`.
+/// `?getrs`; reads only `trans[0]`.
 ///
 /// # Safety
 /// LAPACK's contract: every pointer is valid for the dimensions it describes.
 #[allow(clippy::too_many_arguments)]
-pub unsafe fn getrs<I: Int>(
+pub unsafe fn getrs<T: Element, I: Int>(
     trans: *const c_char,
     n: *const I,
     nrhs: *const I,
-    a: *const f64,
+    a: *const T,
     lda: *const I,
     ipiv: *const I,
-    b: *mut f64,
+    b: *mut T,
     ldb: *const I,
     info: *mut I,
 ) {
@@ -70,18 +71,18 @@ pub unsafe fn getrs<I: Int>(
     unsafe { args::write_info(info, r) };
 }
 
-/// `dgesv`.
+/// `?gesv`.
 ///
 /// # Safety
 /// LAPACK's contract: every pointer is valid for the dimensions it describes.
 #[allow(clippy::too_many_arguments)]
-pub unsafe fn gesv<I: Int>(
+pub unsafe fn gesv<T: Element, I: Int>(
     n: *const I,
     nrhs: *const I,
-    a: *mut f64,
+    a: *mut T,
     lda: *const I,
     ipiv: *mut I,
-    b: *mut f64,
+    b: *mut T,
     ldb: *const I,
     info: *mut I,
 ) {
@@ -103,16 +104,16 @@ pub unsafe fn gesv<I: Int>(
     unsafe { args::write_info(info, r) };
 }
 
-/// `dgetri`.
+/// `?getri`.
 ///
 /// # Safety
 /// LAPACK's contract: every pointer is valid for the dimensions it describes.
-pub unsafe fn getri<I: Int>(
+pub unsafe fn getri<T: Element, I: Int>(
     n: *const I,
-    a: *mut f64,
+    a: *mut T,
     lda: *const I,
     ipiv: *const I,
-    work: *mut f64,
+    work: *mut T,
     lwork: *const I,
     info: *mut I,
 ) {

@@ -1,9 +1,10 @@
 //! The LAPACKE calling convention around the four routines: values instead of pointers,
 //! a `matrix_layout` first (its `info` position counts), `int` integers, `info`
 //! returned. Each exported LAPACKE-style name (`forklu_dgetrf`, ...) is one call to
-//! these.
+//! these, the element type inferred from its pointers.
 
 use crate::args::Layout;
+use crate::element::Element;
 use crate::routines;
 use core::ffi::c_char;
 
@@ -16,15 +17,15 @@ fn with_layout(matrix_layout: i32, routine: impl FnOnce(Layout) -> i64) -> i32 {
     }
 }
 
-/// `LAPACKE_dgetrf`.
+/// `LAPACKE_?getrf`.
 ///
 /// # Safety
 /// `a` spans the stated matrix; `ipiv` holds `min(m, n)` entries.
-pub unsafe fn getrf(
+pub unsafe fn getrf<T: Element>(
     matrix_layout: i32,
     m: i32,
     n: i32,
-    a: *mut f64,
+    a: *mut T,
     lda: i32,
     ipiv: *mut i32,
 ) -> i32 {
@@ -44,20 +45,20 @@ pub unsafe fn getrf(
     })
 }
 
-/// `LAPACKE_dgetrs`.
+/// `LAPACKE_?getrs`.
 ///
 /// # Safety
 /// The matrices span their stated sizes; `ipiv` holds `n` entries.
 #[allow(clippy::too_many_arguments)]
-pub unsafe fn getrs(
+pub unsafe fn getrs<T: Element>(
     matrix_layout: i32,
     trans: c_char,
     n: i32,
     nrhs: i32,
-    a: *const f64,
+    a: *const T,
     lda: i32,
     ipiv: *const i32,
-    b: *mut f64,
+    b: *mut T,
     ldb: i32,
 ) -> i32 {
     with_layout(matrix_layout, |l| {
@@ -79,19 +80,19 @@ pub unsafe fn getrs(
     })
 }
 
-/// `LAPACKE_dgesv`.
+/// `LAPACKE_?gesv`.
 ///
 /// # Safety
 /// The matrices span their stated sizes; `ipiv` holds `n` entries.
 #[allow(clippy::too_many_arguments)]
-pub unsafe fn gesv(
+pub unsafe fn gesv<T: Element>(
     matrix_layout: i32,
     n: i32,
     nrhs: i32,
-    a: *mut f64,
+    a: *mut T,
     lda: i32,
     ipiv: *mut i32,
-    b: *mut f64,
+    b: *mut T,
     ldb: i32,
 ) -> i32 {
     with_layout(matrix_layout, |l| {
@@ -112,17 +113,17 @@ pub unsafe fn gesv(
     })
 }
 
-/// `LAPACKE_dgetri_work`.
+/// `LAPACKE_?getri_work`.
 ///
 /// # Safety
 /// `a` spans the matrix, `ipiv` holds `n` entries, `work` holds `max(1, lwork)`.
-pub unsafe fn getri(
+pub unsafe fn getri<T: Element>(
     matrix_layout: i32,
     n: i32,
-    a: *mut f64,
+    a: *mut T,
     lda: i32,
     ipiv: *const i32,
-    work: *mut f64,
+    work: *mut T,
     lwork: i32,
 ) -> i32 {
     with_layout(matrix_layout, |l| {

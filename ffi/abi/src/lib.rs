@@ -4,10 +4,12 @@
 //! `info`; no math here, and no exported symbol: the crates that build C libraries name
 //! the exports, each a one-line forward to [`fortran`], [`lapacke`] or [`threads`].
 //!
-//! Generic over the integer width ([`Int`]: `int` and `int64_t`).
+//! Generic over the element type ([`Element`], `f64` today) and the integer width
+//! ([`Int`]: `int` and `int64_t`), so a new precision or name set adds forwards only.
 #![cfg_attr(not(test), no_std)]
 
 mod args;
+mod element;
 pub mod fortran;
 pub mod lapacke;
 mod routines;
@@ -16,3 +18,4 @@ mod runtime;
 pub mod threads;
 
 pub use args::{FORKLU_COL_MAJOR, FORKLU_ROW_MAJOR, Int, Layout};
+pub use element::Element;

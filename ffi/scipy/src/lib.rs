@@ -12,9 +12,9 @@
 use core::ffi::c_char;
 use forklu_abi::fortran;
 
-/// The four routines under one name set: integer width, names.
+/// The four routines under one name set: element type, integer width, names.
 macro_rules! exports {
-    ($int:ty: $getrf:ident, $getrs:ident, $gesv:ident, $getri:ident) => {
+    ($t:ty, $int:ty: $getrf:ident, $getrs:ident, $gesv:ident, $getri:ident) => {
         /// `?getrf` (see `include/forklu.h`).
         ///
         /// # Safety
@@ -23,7 +23,7 @@ macro_rules! exports {
         pub unsafe extern "C" fn $getrf(
             m: *const $int,
             n: *const $int,
-            a: *mut f64,
+            a: *mut $t,
             lda: *const $int,
             ipiv: *mut $int,
             info: *mut $int,
@@ -41,10 +41,10 @@ macro_rules! exports {
             trans: *const c_char,
             n: *const $int,
             nrhs: *const $int,
-            a: *const f64,
+            a: *const $t,
             lda: *const $int,
             ipiv: *const $int,
-            b: *mut f64,
+            b: *mut $t,
             ldb: *const $int,
             info: *mut $int,
         ) {
@@ -60,10 +60,10 @@ macro_rules! exports {
         pub unsafe extern "C" fn $gesv(
             n: *const $int,
             nrhs: *const $int,
-            a: *mut f64,
+            a: *mut $t,
             lda: *const $int,
             ipiv: *mut $int,
-            b: *mut f64,
+            b: *mut $t,
             ldb: *const $int,
             info: *mut $int,
         ) {
@@ -78,10 +78,10 @@ macro_rules! exports {
         #[unsafe(no_mangle)]
         pub unsafe extern "C" fn $getri(
             n: *const $int,
-            a: *mut f64,
+            a: *mut $t,
             lda: *const $int,
             ipiv: *const $int,
-            work: *mut f64,
+            work: *mut $t,
             lwork: *const $int,
             info: *mut $int,
         ) {
@@ -91,5 +91,5 @@ macro_rules! exports {
     };
 }
 
-exports!(i32: scipy_dgetrf_, scipy_dgetrs_, scipy_dgesv_, scipy_dgetri_);
-exports!(i64: scipy_dgetrf_64_, scipy_dgetrs_64_, scipy_dgesv_64_, scipy_dgetri_64_);
+exports!(f64, i32: scipy_dgetrf_, scipy_dgetrs_, scipy_dgesv_, scipy_dgetri_);
+exports!(f64, i64: scipy_dgetrf_64_, scipy_dgetrs_64_, scipy_dgesv_64_, scipy_dgetri_64_);
