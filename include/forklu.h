@@ -42,29 +42,7 @@ void dgetrf_(const int32_t *m,
              int32_t *info);
 
 /*
- Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
- `ipiv` receives `min(m, n)` 1-based pivots. `info = -i` for the i-th bad argument,
- `info = i > 0` when `U(i, i)` is exactly zero (factorization completed).
- LP64 (`int`) integers.
-
- # Safety
- LAPACK's contract: every pointer is valid for the dimensions it describes.
- */
-void forklu_dgetrf_(const int32_t *m,
-                    const int32_t *n,
-                    double *a,
-                    const int32_t *lda,
-                    int32_t *ipiv,
-                    int32_t *info);
-
-/*
- Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
- `ipiv` receives `min(m, n)` 1-based pivots. `info = -i` for the i-th bad argument,
- `info = i > 0` when `U(i, i)` is exactly zero (factorization completed).
- ILP64 (`int64_t`) integers.
-
- # Safety
- LAPACK's contract: every pointer is valid for the dimensions it describes.
+ As `dgetrf_`, with `int64_t` integers (ILP64).
  */
 void dgetrf_64_(const int64_t *m,
                 const int64_t *n,
@@ -74,13 +52,17 @@ void dgetrf_64_(const int64_t *m,
                 int64_t *info);
 
 /*
- Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
- `ipiv` receives `min(m, n)` 1-based pivots. `info = -i` for the i-th bad argument,
- `info = i > 0` when `U(i, i)` is exactly zero (factorization completed).
- ILP64 (`int64_t`) integers.
+ As `dgetrf_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_dgetrf_(const int32_t *m,
+                    const int32_t *n,
+                    double *a,
+                    const int32_t *lda,
+                    int32_t *ipiv,
+                    int32_t *info);
 
- # Safety
- LAPACK's contract: every pointer is valid for the dimensions it describes.
+/*
+ As `dgetrf_64_`, under a name that does not clash with another LAPACK's.
  */
 void forklu_dgetrf_64_(const int64_t *m,
                        const int64_t *n,
@@ -108,30 +90,7 @@ void dgetrs_(const char *trans,
              int32_t *info);
 
 /*
- Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
- Reads only `trans[0]`; a hidden Fortran string length may be passed or not.
- LP64 (`int`) integers.
-
- # Safety
- LAPACK's contract: every pointer is valid for the dimensions it describes.
- */
-void forklu_dgetrs_(const char *trans,
-                    const int32_t *n,
-                    const int32_t *nrhs,
-                    const double *a,
-                    const int32_t *lda,
-                    const int32_t *ipiv,
-                    double *b,
-                    const int32_t *ldb,
-                    int32_t *info);
-
-/*
- Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
- Reads only `trans[0]`; a hidden Fortran string length may be passed or not.
- ILP64 (`int64_t`) integers.
-
- # Safety
- LAPACK's contract: every pointer is valid for the dimensions it describes.
+ As `dgetrs_`, with `int64_t` integers (ILP64).
  */
 void dgetrs_64_(const char *trans,
                 const int64_t *n,
@@ -144,12 +103,20 @@ void dgetrs_64_(const char *trans,
                 int64_t *info);
 
 /*
- Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
- Reads only `trans[0]`; a hidden Fortran string length may be passed or not.
- ILP64 (`int64_t`) integers.
+ As `dgetrs_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_dgetrs_(const char *trans,
+                    const int32_t *n,
+                    const int32_t *nrhs,
+                    const double *a,
+                    const int32_t *lda,
+                    const int32_t *ipiv,
+                    double *b,
+                    const int32_t *ldb,
+                    int32_t *info);
 
- # Safety
- LAPACK's contract: every pointer is valid for the dimensions it describes.
+/*
+ As `dgetrs_64_`, under a name that does not clash with another LAPACK's.
  */
 void forklu_dgetrs_64_(const char *trans,
                        const int64_t *n,
@@ -179,29 +146,7 @@ void dgesv_(const int32_t *n,
             int32_t *info);
 
 /*
- Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
- `info = i > 0`: `U(i, i)` is exactly zero, the factors are returned and `b` is unchanged.
- LP64 (`int`) integers.
-
- # Safety
- LAPACK's contract: every pointer is valid for the dimensions it describes.
- */
-void forklu_dgesv_(const int32_t *n,
-                   const int32_t *nrhs,
-                   double *a,
-                   const int32_t *lda,
-                   int32_t *ipiv,
-                   double *b,
-                   const int32_t *ldb,
-                   int32_t *info);
-
-/*
- Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
- `info = i > 0`: `U(i, i)` is exactly zero, the factors are returned and `b` is unchanged.
- ILP64 (`int64_t`) integers.
-
- # Safety
- LAPACK's contract: every pointer is valid for the dimensions it describes.
+ As `dgesv_`, with `int64_t` integers (ILP64).
  */
 void dgesv_64_(const int64_t *n,
                const int64_t *nrhs,
@@ -213,12 +158,19 @@ void dgesv_64_(const int64_t *n,
                int64_t *info);
 
 /*
- Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
- `info = i > 0`: `U(i, i)` is exactly zero, the factors are returned and `b` is unchanged.
- ILP64 (`int64_t`) integers.
+ As `dgesv_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_dgesv_(const int32_t *n,
+                   const int32_t *nrhs,
+                   double *a,
+                   const int32_t *lda,
+                   int32_t *ipiv,
+                   double *b,
+                   const int32_t *ldb,
+                   int32_t *info);
 
- # Safety
- LAPACK's contract: every pointer is valid for the dimensions it describes.
+/*
+ As `dgesv_64_`, under a name that does not clash with another LAPACK's.
  */
 void forklu_dgesv_64_(const int64_t *n,
                       const int64_t *nrhs,
@@ -246,28 +198,7 @@ void dgetri_(const int32_t *n,
              int32_t *info);
 
 /*
- Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
- `lwork = -1` stores the optimal size in `work[0]` and returns.
- LP64 (`int`) integers.
-
- # Safety
- LAPACK's contract: every pointer is valid for the dimensions it describes.
- */
-void forklu_dgetri_(const int32_t *n,
-                    double *a,
-                    const int32_t *lda,
-                    const int32_t *ipiv,
-                    double *work,
-                    const int32_t *lwork,
-                    int32_t *info);
-
-/*
- Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
- `lwork = -1` stores the optimal size in `work[0]` and returns.
- ILP64 (`int64_t`) integers.
-
- # Safety
- LAPACK's contract: every pointer is valid for the dimensions it describes.
+ As `dgetri_`, with `int64_t` integers (ILP64).
  */
 void dgetri_64_(const int64_t *n,
                 double *a,
@@ -278,12 +209,18 @@ void dgetri_64_(const int64_t *n,
                 int64_t *info);
 
 /*
- Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
- `lwork = -1` stores the optimal size in `work[0]` and returns.
- ILP64 (`int64_t`) integers.
+ As `dgetri_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_dgetri_(const int32_t *n,
+                    double *a,
+                    const int32_t *lda,
+                    const int32_t *ipiv,
+                    double *work,
+                    const int32_t *lwork,
+                    int32_t *info);
 
- # Safety
- LAPACK's contract: every pointer is valid for the dimensions it describes.
+/*
+ As `dgetri_64_`, under a name that does not clash with another LAPACK's.
  */
 void forklu_dgetri_64_(const int64_t *n,
                        double *a,
