@@ -167,3 +167,34 @@ pub unsafe fn read_char(p: *const core::ffi::c_char) -> Option<u8> {
     // SAFETY: the caller passes null or a valid pointer.
     (!p.is_null()).then(|| unsafe { p.read() } as u8)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_counts_whole_lines_and_stops_at_the_address_space() {
+        assert_eq!(span(Layout::ColMajor, 0, 5, 9, 8), Some(0));
+        assert_eq!(span(Layout::ColMajor, 3, 4, 5, 8), Some(5 * 3 + 3));
+        assert_eq!(span(Layout::RowMajor, 3, 4, 6, 8), Some(6 * 2 + 4));
+        let most = isize::MAX as usize / 8;
+        assert_eq!(span(Layout::ColMajor, most, 1, most, 8), Some(most));
+        assert_eq!(span(Layout::ColMajor, most + 1, 1, most + 1, 8), None);
+        // A smaller element fits more of them.
+        assert_eq!(
+            span(Layout::ColMajor, most + 1, 1, most + 1, 4),
+            Some(most + 1)
+        );
+        assert_eq!(span(Layout::ColMajor, 1, 3, usize::MAX, 8), None);
+    }
+
+    #[test]
+    fn layouts_and_info_widths() {
+        assert!(Layout::from_c(FORKLU_ROW_MAJOR) == Some(Layout::RowMajor));
+        assert!(Layout::from_c(FORKLU_COL_MAJOR) == Some(Layout::ColMajor));
+        assert!(Layout::from_c(0).is_none());
+        assert_eq!(i32::from_i64(i64::MAX), i32::MAX);
+        assert_eq!(i32::from_i64(-7), -7);
+        assert_eq!(i64::from_i64(i64::MIN), i64::MIN);
+    }
+}
