@@ -157,7 +157,7 @@ fn static_links_run_the_seed_case() {
     std::fs::create_dir_all(&out).unwrap();
     let pc = Command::new("pkg-config")
         .args(["--static", "--libs", "--cflags", "forklu"])
-        .env("PKG_CONFIG_PATH", libdir())
+        .env("PKG_CONFIG_PATH", libdir().join("pkgconfig"))
         .output()
         .expect("pkg-config");
     assert!(
@@ -262,8 +262,8 @@ fn pkg_config_lists_rustcs_native_static_libs() {
         .lines()
         .find_map(|l| l.split("native-static-libs: ").nth(1))
         .map(str::trim);
-    let pc = std::fs::read_to_string(libdir().join("forklu.pc"))
-        .expect("forklu.pc next to the libraries");
+    let pc = std::fs::read_to_string(libdir().join("pkgconfig/forklu.pc"))
+        .expect("forklu.pc installed beside the libraries");
     let private = pc
         .lines()
         .find_map(|l| l.strip_prefix("Libs.private: "))

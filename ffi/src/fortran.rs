@@ -4,9 +4,15 @@
 //!
 //! Each function reads and writes only the stated matrix, pivots and workspace, never
 //! prints and never stops the program: a bad argument is reported in `info`.
+//!
+//! Each routine is documented once, on its LP64 name; its twins say in one line what
+//! differs (another precision likewise: "As `dgetrf_`, in single precision"). cbindgen
+//! copies every doc into `include/forklu.h` and does not expand macros, so each export
+//! is written out: a forward to `forklu_abi::fortran`, which takes the element type and
+//! integer width from the pointers.
 
-use crate::calls;
 use core::ffi::c_char;
+use forklu_abi::fortran;
 
 /// Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
 /// `ipiv` receives `min(m, n)` 1-based pivots. `info = -i` for the i-th bad argument,
@@ -25,36 +31,10 @@ pub unsafe extern "C" fn dgetrf_(
     info: *mut i32,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrf::<i32>(m, n, a, lda, ipiv, info) }
+    unsafe { fortran::getrf(m, n, a, lda, ipiv, info) }
 }
 
-/// Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
-/// `ipiv` receives `min(m, n)` 1-based pivots. `info = -i` for the i-th bad argument,
-/// `info = i > 0` when `U(i, i)` is exactly zero (factorization completed).
-/// LP64 (`int`) integers.
-///
-/// # Safety
-/// LAPACK's contract: every pointer is valid for the dimensions it describes.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn forklu_dgetrf_(
-    m: *const i32,
-    n: *const i32,
-    a: *mut f64,
-    lda: *const i32,
-    ipiv: *mut i32,
-    info: *mut i32,
-) {
-    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrf::<i32>(m, n, a, lda, ipiv, info) }
-}
-
-/// Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
-/// `ipiv` receives `min(m, n)` 1-based pivots. `info = -i` for the i-th bad argument,
-/// `info = i > 0` when `U(i, i)` is exactly zero (factorization completed).
-/// ILP64 (`int64_t`) integers.
-///
-/// # Safety
-/// LAPACK's contract: every pointer is valid for the dimensions it describes.
+/// As `dgetrf_`, with `int64_t` integers (ILP64).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn dgetrf_64_(
     m: *const i64,
@@ -65,16 +45,24 @@ pub unsafe extern "C" fn dgetrf_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrf::<i64>(m, n, a, lda, ipiv, info) }
+    unsafe { fortran::getrf(m, n, a, lda, ipiv, info) }
 }
 
-/// Factors `P A = L U` of the `m x n` matrix `a` (column-major, leading dimension `lda`).
-/// `ipiv` receives `min(m, n)` 1-based pivots. `info = -i` for the i-th bad argument,
-/// `info = i > 0` when `U(i, i)` is exactly zero (factorization completed).
-/// ILP64 (`int64_t`) integers.
-///
-/// # Safety
-/// LAPACK's contract: every pointer is valid for the dimensions it describes.
+/// As `dgetrf_`, under a name that does not clash with another LAPACK's.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn forklu_dgetrf_(
+    m: *const i32,
+    n: *const i32,
+    a: *mut f64,
+    lda: *const i32,
+    ipiv: *mut i32,
+    info: *mut i32,
+) {
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { fortran::getrf(m, n, a, lda, ipiv, info) }
+}
+
+/// As `dgetrf_64_`, under a name that does not clash with another LAPACK's.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn forklu_dgetrf_64_(
     m: *const i64,
@@ -85,7 +73,7 @@ pub unsafe extern "C" fn forklu_dgetrf_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrf::<i64>(m, n, a, lda, ipiv, info) }
+    unsafe { fortran::getrf(m, n, a, lda, ipiv, info) }
 }
 
 /// Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
@@ -107,37 +95,10 @@ pub unsafe extern "C" fn dgetrs_(
     info: *mut i32,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrs::<i32>(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
+    unsafe { fortran::getrs(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
-/// Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
-/// Reads only `trans[0]`; a hidden Fortran string length may be passed or not.
-/// LP64 (`int`) integers.
-///
-/// # Safety
-/// LAPACK's contract: every pointer is valid for the dimensions it describes.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn forklu_dgetrs_(
-    trans: *const c_char,
-    n: *const i32,
-    nrhs: *const i32,
-    a: *const f64,
-    lda: *const i32,
-    ipiv: *const i32,
-    b: *mut f64,
-    ldb: *const i32,
-    info: *mut i32,
-) {
-    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrs::<i32>(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
-}
-
-/// Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
-/// Reads only `trans[0]`; a hidden Fortran string length may be passed or not.
-/// ILP64 (`int64_t`) integers.
-///
-/// # Safety
-/// LAPACK's contract: every pointer is valid for the dimensions it describes.
+/// As `dgetrs_`, with `int64_t` integers (ILP64).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn dgetrs_64_(
     trans: *const c_char,
@@ -151,15 +112,27 @@ pub unsafe extern "C" fn dgetrs_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrs::<i64>(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
+    unsafe { fortran::getrs(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
-/// Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
-/// Reads only `trans[0]`; a hidden Fortran string length may be passed or not.
-/// ILP64 (`int64_t`) integers.
-///
-/// # Safety
-/// LAPACK's contract: every pointer is valid for the dimensions it describes.
+/// As `dgetrs_`, under a name that does not clash with another LAPACK's.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn forklu_dgetrs_(
+    trans: *const c_char,
+    n: *const i32,
+    nrhs: *const i32,
+    a: *const f64,
+    lda: *const i32,
+    ipiv: *const i32,
+    b: *mut f64,
+    ldb: *const i32,
+    info: *mut i32,
+) {
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { fortran::getrs(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
+}
+
+/// As `dgetrs_64_`, under a name that does not clash with another LAPACK's.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn forklu_dgetrs_64_(
     trans: *const c_char,
@@ -173,7 +146,7 @@ pub unsafe extern "C" fn forklu_dgetrs_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetrs::<i64>(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
+    unsafe { fortran::getrs(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
@@ -194,36 +167,10 @@ pub unsafe extern "C" fn dgesv_(
     info: *mut i32,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgesv::<i32>(n, nrhs, a, lda, ipiv, b, ldb, info) }
+    unsafe { fortran::gesv(n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
-/// Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
-/// `info = i > 0`: `U(i, i)` is exactly zero, the factors are returned and `b` is unchanged.
-/// LP64 (`int`) integers.
-///
-/// # Safety
-/// LAPACK's contract: every pointer is valid for the dimensions it describes.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn forklu_dgesv_(
-    n: *const i32,
-    nrhs: *const i32,
-    a: *mut f64,
-    lda: *const i32,
-    ipiv: *mut i32,
-    b: *mut f64,
-    ldb: *const i32,
-    info: *mut i32,
-) {
-    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgesv::<i32>(n, nrhs, a, lda, ipiv, b, ldb, info) }
-}
-
-/// Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
-/// `info = i > 0`: `U(i, i)` is exactly zero, the factors are returned and `b` is unchanged.
-/// ILP64 (`int64_t`) integers.
-///
-/// # Safety
-/// LAPACK's contract: every pointer is valid for the dimensions it describes.
+/// As `dgesv_`, with `int64_t` integers (ILP64).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn dgesv_64_(
     n: *const i64,
@@ -236,15 +183,26 @@ pub unsafe extern "C" fn dgesv_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgesv::<i64>(n, nrhs, a, lda, ipiv, b, ldb, info) }
+    unsafe { fortran::gesv(n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
-/// Solves `A X = B`: `a` is overwritten by its LU factors, `b` by the solution.
-/// `info = i > 0`: `U(i, i)` is exactly zero, the factors are returned and `b` is unchanged.
-/// ILP64 (`int64_t`) integers.
-///
-/// # Safety
-/// LAPACK's contract: every pointer is valid for the dimensions it describes.
+/// As `dgesv_`, under a name that does not clash with another LAPACK's.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn forklu_dgesv_(
+    n: *const i32,
+    nrhs: *const i32,
+    a: *mut f64,
+    lda: *const i32,
+    ipiv: *mut i32,
+    b: *mut f64,
+    ldb: *const i32,
+    info: *mut i32,
+) {
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { fortran::gesv(n, nrhs, a, lda, ipiv, b, ldb, info) }
+}
+
+/// As `dgesv_64_`, under a name that does not clash with another LAPACK's.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn forklu_dgesv_64_(
     n: *const i64,
@@ -257,7 +215,7 @@ pub unsafe extern "C" fn forklu_dgesv_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgesv::<i64>(n, nrhs, a, lda, ipiv, b, ldb, info) }
+    unsafe { fortran::gesv(n, nrhs, a, lda, ipiv, b, ldb, info) }
 }
 
 /// Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
@@ -277,35 +235,10 @@ pub unsafe extern "C" fn dgetri_(
     info: *mut i32,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetri::<i32>(n, a, lda, ipiv, work, lwork, info) }
+    unsafe { fortran::getri(n, a, lda, ipiv, work, lwork, info) }
 }
 
-/// Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
-/// `lwork = -1` stores the optimal size in `work[0]` and returns.
-/// LP64 (`int`) integers.
-///
-/// # Safety
-/// LAPACK's contract: every pointer is valid for the dimensions it describes.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn forklu_dgetri_(
-    n: *const i32,
-    a: *mut f64,
-    lda: *const i32,
-    ipiv: *const i32,
-    work: *mut f64,
-    lwork: *const i32,
-    info: *mut i32,
-) {
-    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetri::<i32>(n, a, lda, ipiv, work, lwork, info) }
-}
-
-/// Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
-/// `lwork = -1` stores the optimal size in `work[0]` and returns.
-/// ILP64 (`int64_t`) integers.
-///
-/// # Safety
-/// LAPACK's contract: every pointer is valid for the dimensions it describes.
+/// As `dgetri_`, with `int64_t` integers (ILP64).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn dgetri_64_(
     n: *const i64,
@@ -317,15 +250,25 @@ pub unsafe extern "C" fn dgetri_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetri::<i64>(n, a, lda, ipiv, work, lwork, info) }
+    unsafe { fortran::getri(n, a, lda, ipiv, work, lwork, info) }
 }
 
-/// Replaces the factors from `dgetrf` by the inverse of `A`. `lwork >= max(1, n)`;
-/// `lwork = -1` stores the optimal size in `work[0]` and returns.
-/// ILP64 (`int64_t`) integers.
-///
-/// # Safety
-/// LAPACK's contract: every pointer is valid for the dimensions it describes.
+/// As `dgetri_`, under a name that does not clash with another LAPACK's.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn forklu_dgetri_(
+    n: *const i32,
+    a: *mut f64,
+    lda: *const i32,
+    ipiv: *const i32,
+    work: *mut f64,
+    lwork: *const i32,
+    info: *mut i32,
+) {
+    // SAFETY: forwarded unchanged under the caller's LAPACK contract.
+    unsafe { fortran::getri(n, a, lda, ipiv, work, lwork, info) }
+}
+
+/// As `dgetri_64_`, under a name that does not clash with another LAPACK's.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn forklu_dgetri_64_(
     n: *const i64,
@@ -337,5 +280,5 @@ pub unsafe extern "C" fn forklu_dgetri_64_(
     info: *mut i64,
 ) {
     // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-    unsafe { calls::dgetri::<i64>(n, a, lda, ipiv, work, lwork, info) }
+    unsafe { fortran::getri(n, a, lda, ipiv, work, lwork, info) }
 }

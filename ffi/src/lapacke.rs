@@ -1,23 +1,13 @@
 //! A LAPACKE-style C API: values instead of pointers, a layout argument, `info`
 //! returned. Row-major matrices are factored in place through strided views, with no
 //! copy and no allocation. Argument positions in `info` count `layout` as the first.
+//!
+//! Each export is a forward to `forklu_abi::lapacke`, which takes the element type from
+//! the pointers. The layout values (`FORKLU_ROW_MAJOR`, `FORKLU_COL_MAJOR`) are defined
+//! there; cbindgen reads them from it.
 
-use crate::args::Layout;
-use crate::routines;
 use core::ffi::c_char;
-
-/// Row-major storage (same value as `LAPACK_ROW_MAJOR`).
-pub const FORKLU_ROW_MAJOR: i32 = 101;
-/// Column-major storage (same value as `LAPACK_COL_MAJOR`).
-pub const FORKLU_COL_MAJOR: i32 = 102;
-
-fn layout(v: i32) -> Option<Layout> {
-    match v {
-        FORKLU_ROW_MAJOR => Some(Layout::RowMajor),
-        FORKLU_COL_MAJOR => Some(Layout::ColMajor),
-        _ => None,
-    }
-}
+use forklu_abi::lapacke;
 
 /// `P A = L U` of the `m x n` matrix `a` stored in `matrix_layout`; returns `info`
 /// (`-1` for an unknown layout, `-i` for the i-th bad argument, `i > 0` for an exactly
@@ -34,22 +24,8 @@ pub unsafe extern "C" fn forklu_dgetrf(
     lda: i32,
     ipiv: *mut i32,
 ) -> i32 {
-    let Some(l) = layout(matrix_layout) else {
-        return -1;
-    };
-    // SAFETY: the caller's contract covers the matrix and pivots.
-    let info = unsafe {
-        routines::getrf::<i32>(
-            l,
-            1,
-            Some(m.into()),
-            Some(n.into()),
-            a,
-            Some(lda.into()),
-            ipiv,
-        )
-    };
-    info as i32
+    // SAFETY: forwarded unchanged under the caller's contract.
+    unsafe { lapacke::getrf(matrix_layout, m, n, a, lda, ipiv) }
 }
 
 /// Solves `A X = B` (`trans` 'N') or `A^T X = B` ('T', 'C') from `forklu_dgetrf`'s
@@ -69,25 +45,8 @@ pub unsafe extern "C" fn forklu_dgetrs(
     b: *mut f64,
     ldb: i32,
 ) -> i32 {
-    let Some(l) = layout(matrix_layout) else {
-        return -1;
-    };
-    // SAFETY: the caller's contract covers the matrices and pivots.
-    let info = unsafe {
-        routines::getrs::<i32>(
-            l,
-            1,
-            Some(trans as u8),
-            Some(n.into()),
-            Some(nrhs.into()),
-            a,
-            Some(lda.into()),
-            ipiv,
-            b,
-            Some(ldb.into()),
-        )
-    };
-    info as i32
+    // SAFETY: forwarded unchanged under the caller's contract.
+    unsafe { lapacke::getrs(matrix_layout, trans, n, nrhs, a, lda, ipiv, b, ldb) }
 }
 
 /// Solves `A X = B`, overwriting `a` by its factors and `b` by `X`. Returns `info`.
@@ -105,24 +64,8 @@ pub unsafe extern "C" fn forklu_dgesv(
     b: *mut f64,
     ldb: i32,
 ) -> i32 {
-    let Some(l) = layout(matrix_layout) else {
-        return -1;
-    };
-    // SAFETY: the caller's contract covers the matrices and pivots.
-    let info = unsafe {
-        routines::gesv::<i32>(
-            l,
-            1,
-            Some(n.into()),
-            Some(nrhs.into()),
-            a,
-            Some(lda.into()),
-            ipiv,
-            b,
-            Some(ldb.into()),
-        )
-    };
-    info as i32
+    // SAFETY: forwarded unchanged under the caller's contract.
+    unsafe { lapacke::gesv(matrix_layout, n, nrhs, a, lda, ipiv, b, ldb) }
 }
 
 /// Inverse from `forklu_dgetrf`'s factors, in the form of `LAPACKE_dgetri_work`: the
@@ -141,21 +84,6 @@ pub unsafe extern "C" fn forklu_dgetri(
     work: *mut f64,
     lwork: i32,
 ) -> i32 {
-    let Some(l) = layout(matrix_layout) else {
-        return -1;
-    };
-    // SAFETY: the caller's contract covers the matrix, pivots and workspace.
-    let info = unsafe {
-        routines::getri::<i32>(
-            l,
-            1,
-            Some(n.into()),
-            a,
-            Some(lda.into()),
-            ipiv,
-            work,
-            Some(lwork.into()),
-        )
-    };
-    info as i32
+    // SAFETY: forwarded unchanged under the caller's contract.
+    unsafe { lapacke::getri(matrix_layout, n, a, lda, ipiv, work, lwork) }
 }

@@ -1,22 +1,16 @@
-//! C ABI of forklu. This crate only translates: it reads C arguments, checks them in
-//! LAPACK's order, builds views and maps results to LAPACK's `info`. No math here.
+//! C ABI of forklu: the exported names of `libforklu.a` / `libforklu.so`, each a forward
+//! to the translation layer `forklu_abi` (`ffi/abi`), which reads C arguments, checks
+//! them in LAPACK's order, builds views and maps results to LAPACK's `info`.
 //!
 //! Exports: the Fortran-ABI names `dgetrf_` ... (LP64), their ILP64 twins `dgetrf_64_`
 //! ..., the same sixteen prefixed with `forklu_`, and a LAPACKE-style API
-//! (`forklu_dgetrf(layout, ...)` returning `info`).
+//! (`forklu_dgetrf(layout, ...)` returning `info`). `include/forklu.h` is generated
+//! from this crate (and `forklu_abi`'s constants) by cbindgen.
 #![no_std]
 
-mod args;
-mod calls;
 mod fortran;
 mod lapacke;
-mod routines;
-mod runtime;
 mod threads;
-
-pub use fortran::*;
-pub use lapacke::*;
-pub use threads::*;
 
 /// Version of the library as a NUL-terminated string, for example `"0.1.0"`.
 #[unsafe(no_mangle)]

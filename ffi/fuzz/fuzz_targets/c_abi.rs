@@ -1,6 +1,8 @@
-//! Fuzzes every exported routine of the C ABI (`dgetrf_` ..., the `_64_` twins, the
-//! `forklu_`-prefixed names and the LAPACKE-style `forklu_dgetrf(layout, ...)`) with
-//! arbitrary integer arguments, null pointers and matrix contents.
+//! Fuzzes the C ABI's translation layer (`forklu_abi`) the way every exported routine
+//! reaches it: `dgetrf_` ..., the `_64_` twins and the `forklu_`-prefixed names are each
+//! one forward to `forklu_abi::fortran`, the LAPACKE-style `forklu_dgetrf(layout, ...)`
+//! ones to `forklu_abi::lapacke`. Arbitrary integer arguments, null pointers and matrix
+//! contents.
 //!
 //! Checks: `info` is exactly the first bad argument in LAPACK's order (plus forklu's
 //! documented extras: null pointers, spans that overflow the address space, pivots
@@ -13,7 +15,7 @@ mod common;
 
 use arbitrary::{Result, Unstructured};
 use common::*;
-use forklu_ffi as ffi;
+use forklu_abi as abi;
 use libfuzzer_sys::fuzz_target;
 use std::ffi::c_char;
 use std::ptr::{null, null_mut};
@@ -33,169 +35,32 @@ enum Abi {
     Lapacke,
 }
 
-/// A LAPACK integer width, with its Fortran-ABI entry points.
-trait FInt: Bits + std::fmt::Debug {
+/// A LAPACK integer width.
+trait FInt: Bits + abi::Int + std::fmt::Debug {
     const GUARD: Self;
     fn trunc(v: i64) -> Self;
     fn wide(self) -> i64;
-    unsafe fn getrf(
-        pre: bool,
-        m: *const Self,
-        n: *const Self,
-        a: *mut f64,
-        lda: *const Self,
-        ipiv: *mut Self,
-        info: *mut Self,
-    );
-    #[allow(clippy::too_many_arguments)]
-    unsafe fn getrs(
-        pre: bool,
-        t: *const c_char,
-        n: *const Self,
-        nrhs: *const Self,
-        a: *const f64,
-        lda: *const Self,
-        ipiv: *const Self,
-        b: *mut f64,
-        ldb: *const Self,
-        info: *mut Self,
-    );
-    #[allow(clippy::too_many_arguments)]
-    unsafe fn gesv(
-        pre: bool,
-        n: *const Self,
-        nrhs: *const Self,
-        a: *mut f64,
-        lda: *const Self,
-        ipiv: *mut Self,
-        b: *mut f64,
-        ldb: *const Self,
-        info: *mut Self,
-    );
-    #[allow(clippy::too_many_arguments)]
-    unsafe fn getri(
-        pre: bool,
-        n: *const Self,
-        a: *mut f64,
-        lda: *const Self,
-        ipiv: *const Self,
-        work: *mut f64,
-        lwork: *const Self,
-        info: *mut Self,
-    );
 }
 
-macro_rules! fint {
-    ($t:ty, $g:expr, $getrf:ident, $pgetrf:ident, $getrs:ident, $pgetrs:ident, $gesv:ident, $pgesv:ident, $getri:ident, $pgetri:ident) => {
-        impl FInt for $t {
-            const GUARD: Self = $g;
-            fn trunc(v: i64) -> Self {
-                v as $t
-            }
-            fn wide(self) -> i64 {
-                self as i64
-            }
-            unsafe fn getrf(
-                pre: bool,
-                m: *const Self,
-                n: *const Self,
-                a: *mut f64,
-                lda: *const Self,
-                ipiv: *mut Self,
-                info: *mut Self,
-            ) {
-                unsafe {
-                    if pre {
-                        ffi::$pgetrf(m, n, a, lda, ipiv, info)
-                    } else {
-                        ffi::$getrf(m, n, a, lda, ipiv, info)
-                    }
-                }
-            }
-            unsafe fn getrs(
-                pre: bool,
-                t: *const c_char,
-                n: *const Self,
-                nrhs: *const Self,
-                a: *const f64,
-                lda: *const Self,
-                ipiv: *const Self,
-                b: *mut f64,
-                ldb: *const Self,
-                info: *mut Self,
-            ) {
-                unsafe {
-                    if pre {
-                        ffi::$pgetrs(t, n, nrhs, a, lda, ipiv, b, ldb, info)
-                    } else {
-                        ffi::$getrs(t, n, nrhs, a, lda, ipiv, b, ldb, info)
-                    }
-                }
-            }
-            unsafe fn gesv(
-                pre: bool,
-                n: *const Self,
-                nrhs: *const Self,
-                a: *mut f64,
-                lda: *const Self,
-                ipiv: *mut Self,
-                b: *mut f64,
-                ldb: *const Self,
-                info: *mut Self,
-            ) {
-                unsafe {
-                    if pre {
-                        ffi::$pgesv(n, nrhs, a, lda, ipiv, b, ldb, info)
-                    } else {
-                        ffi::$gesv(n, nrhs, a, lda, ipiv, b, ldb, info)
-                    }
-                }
-            }
-            unsafe fn getri(
-                pre: bool,
-                n: *const Self,
-                a: *mut f64,
-                lda: *const Self,
-                ipiv: *const Self,
-                work: *mut f64,
-                lwork: *const Self,
-                info: *mut Self,
-            ) {
-                unsafe {
-                    if pre {
-                        ffi::$pgetri(n, a, lda, ipiv, work, lwork, info)
-                    } else {
-                        ffi::$getri(n, a, lda, ipiv, work, lwork, info)
-                    }
-                }
-            }
-        }
-    };
+impl FInt for i32 {
+    const GUARD: Self = 0x5a5a_5a5a;
+    fn trunc(v: i64) -> Self {
+        v as i32
+    }
+    fn wide(self) -> i64 {
+        self.into()
+    }
 }
-fint!(
-    i32,
-    0x5a5a_5a5a,
-    dgetrf_,
-    forklu_dgetrf_,
-    dgetrs_,
-    forklu_dgetrs_,
-    dgesv_,
-    forklu_dgesv_,
-    dgetri_,
-    forklu_dgetri_
-);
-fint!(
-    i64,
-    I_GUARD,
-    dgetrf_64_,
-    forklu_dgetrf_64_,
-    dgetrs_64_,
-    forklu_dgetrs_64_,
-    dgesv_64_,
-    forklu_dgesv_64_,
-    dgetri_64_,
-    forklu_dgetri_64_
-);
+
+impl FInt for i64 {
+    const GUARD: Self = I_GUARD;
+    fn trunc(v: i64) -> Self {
+        v
+    }
+    fn wide(self) -> i64 {
+        self
+    }
+}
 
 /// Arguments passed as null pointers (Fortran ABI only for scalars).
 #[derive(Default, Debug)]
@@ -218,7 +83,6 @@ struct Nulls {
 struct Args {
     routine: Routine,
     abi: Abi,
-    prefixed: bool,
     layout: i32,
     m: i64,
     n: i64,
@@ -235,7 +99,7 @@ impl Args {
         (self.abi == Abi::Lapacke) as i64
     }
     fn row_major(&self) -> bool {
-        self.abi == Abi::Lapacke && self.layout == ffi::FORKLU_ROW_MAJOR
+        self.abi == Abi::Lapacke && self.layout == abi::FORKLU_ROW_MAJOR
     }
     /// LAPACK's smallest leading dimension: `max(1, rows)` column-major, LAPACKE's
     /// `cols` row-major.
@@ -291,8 +155,8 @@ fn model(a: &Args, pivots_in_range: bool) -> (Expect, Vec<Buf>) {
     let nl = &a.nulls;
     let mut views = Vec::new();
     if a.abi == Abi::Lapacke
-        && a.layout != ffi::FORKLU_ROW_MAJOR
-        && a.layout != ffi::FORKLU_COL_MAJOR
+        && a.layout != abi::FORKLU_ROW_MAJOR
+        && a.layout != abi::FORKLU_COL_MAJOR
     {
         return (Neg(-1), views);
     }
@@ -388,15 +252,17 @@ fn gen_args(u: &mut Unstructured<'_>, abi: Abi, trunc: fn(i64) -> i64) -> Result
         Routine::Gesv,
         Routine::Getri,
     ])?;
-    let prefixed = u.arbitrary()?;
+    // Once chose `dgetrf_` or `forklu_dgetrf_`, now one forward: still read, so that
+    // saved inputs (regressions/, corpora) decode as before.
+    let _name: bool = u.arbitrary()?;
     let layout = if abi == Abi::Lapacke {
         match u.int_in_range(0u8..=9)? {
-            0..=4 => ffi::FORKLU_COL_MAJOR,
-            5..=8 => ffi::FORKLU_ROW_MAJOR,
+            0..=4 => abi::FORKLU_COL_MAJOR,
+            5..=8 => abi::FORKLU_ROW_MAJOR,
             _ => u.arbitrary()?,
         }
     } else {
-        ffi::FORKLU_COL_MAJOR
+        abi::FORKLU_COL_MAJOR
     };
     let m = trunc(gen_int(u)?);
     let n = match u.int_in_range(0u8..=3)? {
@@ -429,7 +295,6 @@ fn gen_args(u: &mut Unstructured<'_>, abi: Abi, trunc: fn(i64) -> i64) -> Result
     let mut args = Args {
         routine,
         abi,
-        prefixed,
         layout,
         m,
         n,
@@ -595,9 +460,9 @@ fn run<I: FInt>(u: &mut Unstructured<'_>, abi: Abi) -> Result<()> {
         let r = unsafe {
             match args.routine {
                 Routine::Getrf => {
-                    ffi::forklu_dgetrf(args.layout, t(args.m), t(args.n), pa, t(args.lda), pi)
+                    abi::lapacke::getrf(args.layout, t(args.m), t(args.n), pa, t(args.lda), pi)
                 }
-                Routine::Getrs => ffi::forklu_dgetrs(
+                Routine::Getrs => abi::lapacke::getrs(
                     args.layout,
                     args.trans as c_char,
                     t(args.n),
@@ -608,7 +473,7 @@ fn run<I: FInt>(u: &mut Unstructured<'_>, abi: Abi) -> Result<()> {
                     pb,
                     t(args.ldb),
                 ),
-                Routine::Gesv => ffi::forklu_dgesv(
+                Routine::Gesv => abi::lapacke::gesv(
                     args.layout,
                     t(args.n),
                     t(args.nrhs),
@@ -618,7 +483,7 @@ fn run<I: FInt>(u: &mut Unstructured<'_>, abi: Abi) -> Result<()> {
                     pb,
                     t(args.ldb),
                 ),
-                Routine::Getri => ffi::forklu_dgetri(
+                Routine::Getri => abi::lapacke::getri(
                     args.layout,
                     t(args.n),
                     pa,
@@ -645,21 +510,13 @@ fn run<I: FInt>(u: &mut Unstructured<'_>, abi: Abi) -> Result<()> {
         let pinfo: *mut I = if nl.info { null_mut() } else { &mut info };
         let trans = args.trans as c_char;
         let pt: *const c_char = if nl.trans { null() } else { &trans };
-        let pre = args.prefixed;
         // SAFETY: as above.
         unsafe {
             match args.routine {
-                Routine::Getrf => I::getrf(
-                    pre,
-                    p(nl.m, &m),
-                    p(nl.n, &n),
-                    pa,
-                    p(nl.lda, &lda),
-                    pi,
-                    pinfo,
-                ),
-                Routine::Getrs => I::getrs(
-                    pre,
+                Routine::Getrf => {
+                    abi::fortran::getrf(p(nl.m, &m), p(nl.n, &n), pa, p(nl.lda, &lda), pi, pinfo)
+                }
+                Routine::Getrs => abi::fortran::getrs(
                     pt,
                     p(nl.n, &n),
                     p(nl.nrhs, &nrhs),
@@ -670,8 +527,7 @@ fn run<I: FInt>(u: &mut Unstructured<'_>, abi: Abi) -> Result<()> {
                     p(nl.ldb, &ldb),
                     pinfo,
                 ),
-                Routine::Gesv => I::gesv(
-                    pre,
+                Routine::Gesv => abi::fortran::gesv(
                     p(nl.n, &n),
                     p(nl.nrhs, &nrhs),
                     pa,
@@ -681,8 +537,7 @@ fn run<I: FInt>(u: &mut Unstructured<'_>, abi: Abi) -> Result<()> {
                     p(nl.ldb, &ldb),
                     pinfo,
                 ),
-                Routine::Getri => I::getri(
-                    pre,
+                Routine::Getri => abi::fortran::getri(
                     p(nl.n, &n),
                     pa,
                     p(nl.lda, &lda),
@@ -705,8 +560,8 @@ fn run<I: FInt>(u: &mut Unstructured<'_>, abi: Abi) -> Result<()> {
     // getri stores the optimal lwork in work[0] whenever n is valid and work is not null.
     let work0_written = args.routine == Routine::Getri
         && !(abi == Abi::Lapacke
-            && args.layout != ffi::FORKLU_ROW_MAJOR
-            && args.layout != ffi::FORKLU_COL_MAJOR)
+            && args.layout != abi::FORKLU_ROW_MAJOR
+            && args.layout != abi::FORKLU_COL_MAJOR)
         && !nl.n
         && args.n >= 0
         && !nl.work;
@@ -813,7 +668,7 @@ fn run<I: FInt>(u: &mut Unstructured<'_>, abi: Abi) -> Result<()> {
 
 fn one(data: &[u8]) -> Result<()> {
     let mut u = Unstructured::new(data);
-    ffi::forklu_set_num_threads(u.int_in_range(1..=3)?);
+    abi::threads::set_num_threads(u.int_in_range(1..=3)?);
     match *u.choose(&[Abi::Lp64, Abi::Ilp64, Abi::Lapacke])? {
         Abi::Lp64 => run::<i32>(&mut u, Abi::Lp64),
         Abi::Ilp64 => run::<i64>(&mut u, Abi::Ilp64),

@@ -4,28 +4,18 @@
 //! (`LD_PRELOAD=libforklu_scipy.so python ...`), it takes those calls; every other
 //! routine stays with OpenBLAS.
 //!
-//! The translation layer is `libforklu`'s own (`ffi/src`), compiled in here, not copied;
-//! this file only names the exports.
+//! The translation layer is `libforklu`'s own (`forklu_abi`); this file only names the
+//! exports. It has no header, so a macro writes them.
 #![no_std]
 
-// `args` and `routines` also serve the LAPACKE-style API, which this library leaves out.
-#[allow(dead_code)]
-#[path = "../../src/args.rs"]
-mod args;
-#[path = "../../src/calls.rs"]
-mod calls;
-#[allow(dead_code)]
-#[path = "../../src/routines.rs"]
-mod routines;
-#[path = "../../src/runtime.rs"]
-mod runtime;
-
+// The panic handler comes with `forklu_abi`'s `runtime` feature.
 use core::ffi::c_char;
+use forklu_abi::fortran;
 
-/// One exported name per routine and integer width, each a forward to `calls`.
+/// The four routines under one name set: element type, integer width, names.
 macro_rules! exports {
-    ($int:ty: $getrf:ident, $getrs:ident, $gesv:ident, $getri:ident) => {
-        /// `dgetrf` (see `include/forklu.h`).
+    ($t:ty, $int:ty: $getrf:ident, $getrs:ident, $gesv:ident, $getri:ident) => {
+        /// `?getrf` (see `include/forklu.h`).
         ///
         /// # Safety
         /// LAPACK's contract: every pointer is valid for the dimensions it describes.
@@ -33,16 +23,16 @@ macro_rules! exports {
         pub unsafe extern "C" fn $getrf(
             m: *const $int,
             n: *const $int,
-            a: *mut f64,
+            a: *mut $t,
             lda: *const $int,
             ipiv: *mut $int,
             info: *mut $int,
         ) {
             // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-            unsafe { calls::dgetrf(m, n, a, lda, ipiv, info) }
+            unsafe { fortran::getrf(m, n, a, lda, ipiv, info) }
         }
 
-        /// `dgetrs` (see `include/forklu.h`).
+        /// `?getrs` (see `include/forklu.h`).
         ///
         /// # Safety
         /// LAPACK's contract: every pointer is valid for the dimensions it describes.
@@ -51,18 +41,18 @@ macro_rules! exports {
             trans: *const c_char,
             n: *const $int,
             nrhs: *const $int,
-            a: *const f64,
+            a: *const $t,
             lda: *const $int,
             ipiv: *const $int,
-            b: *mut f64,
+            b: *mut $t,
             ldb: *const $int,
             info: *mut $int,
         ) {
             // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-            unsafe { calls::dgetrs(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
+            unsafe { fortran::getrs(trans, n, nrhs, a, lda, ipiv, b, ldb, info) }
         }
 
-        /// `dgesv` (see `include/forklu.h`).
+        /// `?gesv` (see `include/forklu.h`).
         ///
         /// # Safety
         /// LAPACK's contract: every pointer is valid for the dimensions it describes.
@@ -70,36 +60,36 @@ macro_rules! exports {
         pub unsafe extern "C" fn $gesv(
             n: *const $int,
             nrhs: *const $int,
-            a: *mut f64,
+            a: *mut $t,
             lda: *const $int,
             ipiv: *mut $int,
-            b: *mut f64,
+            b: *mut $t,
             ldb: *const $int,
             info: *mut $int,
         ) {
             // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-            unsafe { calls::dgesv(n, nrhs, a, lda, ipiv, b, ldb, info) }
+            unsafe { fortran::gesv(n, nrhs, a, lda, ipiv, b, ldb, info) }
         }
 
-        /// `dgetri` (see `include/forklu.h`).
+        /// `?getri` (see `include/forklu.h`).
         ///
         /// # Safety
         /// LAPACK's contract: every pointer is valid for the dimensions it describes.
         #[unsafe(no_mangle)]
         pub unsafe extern "C" fn $getri(
             n: *const $int,
-            a: *mut f64,
+            a: *mut $t,
             lda: *const $int,
             ipiv: *const $int,
-            work: *mut f64,
+            work: *mut $t,
             lwork: *const $int,
             info: *mut $int,
         ) {
             // SAFETY: forwarded unchanged under the caller's LAPACK contract.
-            unsafe { calls::dgetri(n, a, lda, ipiv, work, lwork, info) }
+            unsafe { fortran::getri(n, a, lda, ipiv, work, lwork, info) }
         }
     };
 }
 
-exports!(i32: scipy_dgetrf_, scipy_dgetrs_, scipy_dgesv_, scipy_dgetri_);
-exports!(i64: scipy_dgetrf_64_, scipy_dgetrs_64_, scipy_dgesv_64_, scipy_dgetri_64_);
+exports!(f64, i32: scipy_dgetrf_, scipy_dgetrs_, scipy_dgesv_, scipy_dgetri_);
+exports!(f64, i64: scipy_dgetrf_64_, scipy_dgetrs_64_, scipy_dgesv_64_, scipy_dgetri_64_);

@@ -1,6 +1,7 @@
 //! Every conversion from C pointers and integers to Rust values lives here.
 
-use forklu::{MatMut, MatRef, Pivot};
+use crate::element::Element;
+use forklu::Pivot;
 
 /// The LAPACK integer widths: `int` (LP64) and `int64_t` (ILP64).
 pub trait Int: Pivot {
@@ -33,6 +34,22 @@ pub enum Layout {
     RowMajor,
 }
 
+/// Row-major storage (same value as `LAPACK_ROW_MAJOR`).
+pub const FORKLU_ROW_MAJOR: i32 = 101;
+/// Column-major storage (same value as `LAPACK_COL_MAJOR`).
+pub const FORKLU_COL_MAJOR: i32 = 102;
+
+impl Layout {
+    /// The layout a C caller names with `FORKLU_ROW_MAJOR` or `FORKLU_COL_MAJOR`.
+    pub fn from_c(v: i32) -> Option<Layout> {
+        match v {
+            FORKLU_ROW_MAJOR => Some(Layout::RowMajor),
+            FORKLU_COL_MAJOR => Some(Layout::ColMajor),
+            _ => None,
+        }
+    }
+}
+
 /// Reads a scalar argument passed by pointer; `None` for a null pointer.
 ///
 /// # Safety
@@ -62,8 +79,9 @@ pub fn min_ld(layout: Layout, rows: i64, cols: i64) -> i64 {
     }
 }
 
-/// Number of `f64` the matrix spans, or `None` when it overflows the address space.
-fn span(layout: Layout, rows: usize, cols: usize, ld: usize) -> Option<usize> {
+/// Number of elements of `size` bytes the matrix spans, or `None` when it overflows
+/// the address space.
+fn span(layout: Layout, rows: usize, cols: usize, ld: usize, size: usize) -> Option<usize> {
     if rows == 0 || cols == 0 {
         return Some(0);
     }
@@ -73,7 +91,7 @@ fn span(layout: Layout, rows: usize, cols: usize, ld: usize) -> Option<usize> {
     };
     ld.checked_mul(lines - 1)?
         .checked_add(len)
-        .filter(|&s| s <= isize::MAX as usize / 8)
+        .filter(|&s| s <= isize::MAX as usize / size)
 }
 
 /// Mutable view of a caller's matrix; `None` when it is null (with elements) or its
@@ -82,55 +100,47 @@ fn span(layout: Layout, rows: usize, cols: usize, ld: usize) -> Option<usize> {
 /// # Safety
 /// `a` points to the caller's matrix of `rows x cols` with leading dimension `ld`,
 /// valid for reads and writes and not aliased for the returned lifetime.
-pub unsafe fn matrix_mut<'a>(
+pub unsafe fn matrix_mut<'a, T: Element>(
     layout: Layout,
-    a: *mut f64,
+    a: *mut T,
     rows: i64,
     cols: i64,
     ld: i64,
-) -> Option<MatMut<'a>> {
+) -> Option<T::Mut<'a>> {
     let (rows, cols, ld) = (
         usize::try_from(rows).ok()?,
         usize::try_from(cols).ok()?,
         usize::try_from(ld).ok()?,
     );
-    let len = span(layout, rows, cols, ld)?;
-    let data: &'a mut [f64] = if len == 0 {
-        &mut []
-    } else if a.is_null() {
-        return None;
-    } else {
-        // SAFETY: the caller's matrix covers `len` elements (LAPACK's contract for
-        // these dimensions), and len * 8 <= isize::MAX was checked above.
-        unsafe { core::slice::from_raw_parts_mut(a, len) }
-    };
-    match layout {
-        Layout::ColMajor => MatMut::col_major(data, rows, cols, ld).ok(),
-        Layout::RowMajor => MatMut::row_major(data, rows, cols, ld).ok(),
-    }
+    let len = span(layout, rows, cols, ld, size_of::<T>())?;
+    // SAFETY: the caller's matrix covers `len` elements (LAPACK's contract for these
+    // dimensions), and `len * size_of::<T>() <= isize::MAX` was checked above.
+    let data = unsafe { array_mut(a, len) }?;
+    T::view(layout, data, rows, cols, ld)
 }
 
 /// Read-only view; as [`matrix_mut`].
 ///
 /// # Safety
 /// As [`matrix_mut`], for reads only.
-pub unsafe fn matrix_ref<'a>(
+pub unsafe fn matrix_ref<'a, T: Element>(
     layout: Layout,
-    a: *const f64,
+    a: *const T,
     rows: i64,
     cols: i64,
     ld: i64,
-) -> Option<MatRef<'a>> {
+) -> Option<T::Ref<'a>> {
     // SAFETY: the caller's contract is the same, and the view is only read.
-    unsafe { matrix_mut(layout, a.cast_mut(), rows, cols, ld) }.map(MatMut::into_ref)
+    unsafe { matrix_mut(layout, a.cast_mut(), rows, cols, ld) }.map(T::into_ref)
 }
 
-/// The caller's pivot array of `len` entries; `None` if null with `len > 0`.
+/// The caller's array of `len` entries (pivots, workspace); `None` if null with
+/// `len > 0`.
 ///
 /// # Safety
-/// `p` is null or points to `len` writable, unaliased entries.
-pub unsafe fn pivots_mut<'a, I: Int>(p: *mut I, len: i64) -> Option<&'a mut [I]> {
-    let len = usize::try_from(len).ok()?;
+/// `p` is null or points to `len` writable entries, unaliased for the returned lifetime.
+pub unsafe fn array_mut<'a, X>(p: *mut X, len: impl TryInto<usize>) -> Option<&'a mut [X]> {
+    let len = len.try_into().ok()?;
     match (len, p.is_null()) {
         (0, _) => Some(&mut []),
         (_, true) => None,
@@ -139,18 +149,13 @@ pub unsafe fn pivots_mut<'a, I: Int>(p: *mut I, len: i64) -> Option<&'a mut [I]>
     }
 }
 
-/// The caller's `f64` workspace of `len` entries; `None` if null with `len > 0`.
+/// The caller's read-only array; as [`array_mut`].
 ///
 /// # Safety
-/// As [`pivots_mut`].
-pub unsafe fn work_mut<'a>(p: *mut f64, len: i64) -> Option<&'a mut [f64]> {
-    let len = usize::try_from(len).ok()?;
-    match (len, p.is_null()) {
-        (0, _) => Some(&mut []),
-        (_, true) => None,
-        // SAFETY: non-null and `len` entries per the caller's contract.
-        _ => Some(unsafe { core::slice::from_raw_parts_mut(p, len) }),
-    }
+/// `p` is null or points to `len` readable entries, not written for the returned lifetime.
+pub unsafe fn array_ref<'a, X>(p: *const X, len: impl TryInto<usize>) -> Option<&'a [X]> {
+    // SAFETY: the caller's contract is the same, and the slice is only read.
+    unsafe { array_mut(p.cast_mut(), len) }.map(|s| &*s)
 }
 
 /// Reads the first byte of a Fortran `CHARACTER` argument (the hidden length is
@@ -161,4 +166,35 @@ pub unsafe fn work_mut<'a>(p: *mut f64, len: i64) -> Option<&'a mut [f64]> {
 pub unsafe fn read_char(p: *const core::ffi::c_char) -> Option<u8> {
     // SAFETY: the caller passes null or a valid pointer.
     (!p.is_null()).then(|| unsafe { p.read() } as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_counts_whole_lines_and_stops_at_the_address_space() {
+        assert_eq!(span(Layout::ColMajor, 0, 5, 9, 8), Some(0));
+        assert_eq!(span(Layout::ColMajor, 3, 4, 5, 8), Some(5 * 3 + 3));
+        assert_eq!(span(Layout::RowMajor, 3, 4, 6, 8), Some(6 * 2 + 4));
+        let most = isize::MAX as usize / 8;
+        assert_eq!(span(Layout::ColMajor, most, 1, most, 8), Some(most));
+        assert_eq!(span(Layout::ColMajor, most + 1, 1, most + 1, 8), None);
+        // A smaller element fits more of them.
+        assert_eq!(
+            span(Layout::ColMajor, most + 1, 1, most + 1, 4),
+            Some(most + 1)
+        );
+        assert_eq!(span(Layout::ColMajor, 1, 3, usize::MAX, 8), None);
+    }
+
+    #[test]
+    fn layouts_and_info_widths() {
+        assert!(Layout::from_c(FORKLU_ROW_MAJOR) == Some(Layout::RowMajor));
+        assert!(Layout::from_c(FORKLU_COL_MAJOR) == Some(Layout::ColMajor));
+        assert!(Layout::from_c(0).is_none());
+        assert_eq!(i32::from_i64(i64::MAX), i32::MAX);
+        assert_eq!(i32::from_i64(-7), -7);
+        assert_eq!(i64::from_i64(i64::MIN), i64::MIN);
+    }
 }

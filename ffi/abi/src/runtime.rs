@@ -1,5 +1,7 @@
-//! What a `no_std` library needs from the language runtime: a panic handler and a
-//! stand-in `rust_eh_personality`. Shared by `libforklu` and the `libforklu_scipy` shim.
+//! What a `no_std` C library needs from the language runtime: a panic handler and a
+//! stand-in `rust_eh_personality`. Compiled in with the `runtime` feature, which
+//! `libforklu` and the `libforklu_scipy` shim turn on; a program with std (the fuzz
+//! targets, this crate's tests) has both already and must not get a second.
 
 // The prebuilt `libcore` refers to `rust_eh_personality` from its unwind tables even
 // with `panic = "abort"`, so a C program linking `libforklu.a` without

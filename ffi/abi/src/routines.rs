@@ -1,12 +1,14 @@
-//! The four routines behind every exported name: argument checks in LAPACK's order,
-//! then a call into `forklu::lapack`. Each returns LAPACK's `info`.
+//! The four routines behind every exported name, for any element type and integer
+//! width: argument checks in LAPACK's order, then a call into the core through
+//! [`Element`]. Each returns LAPACK's `info`.
 //!
 //! `shift` is 0 for the Fortran ABI and 1 for the LAPACKE-style API, whose first
 //! argument (`layout`) moves every other position by one, as LAPACKE reports them.
 
 use crate::args::{self, Int, Layout, min_ld};
+use crate::element::Element;
 use forklu::Error;
-use forklu::lapack::{self, Trans};
+use forklu::lapack::Trans;
 
 /// `Ok` and `Err` both carry the `info` to report; `Err` stops at the first bad argument.
 type Info = Result<i64, i64>;
@@ -40,12 +42,12 @@ fn finish(r: Info) -> i64 {
 ///
 /// # Safety
 /// LAPACK's contract: `a` spans the stated matrix, `ipiv` holds `min(m, n)` entries.
-pub unsafe fn getrf<I: Int>(
+pub unsafe fn getrf<T: Element, I: Int>(
     layout: Layout,
     shift: i64,
     m: Option<i64>,
     n: Option<i64>,
-    a: *mut f64,
+    a: *mut T,
     lda: Option<i64>,
     ipiv: *mut I,
 ) -> i64 {
@@ -63,8 +65,8 @@ pub unsafe fn getrf<I: Int>(
             -(4 + shift)
         })?;
         // SAFETY: as above.
-        let ipiv = unsafe { args::pivots_mut(ipiv, m.min(n)) }.ok_or(-(5 + shift))?;
-        Ok(info_of(lapack::getrf(a, ipiv), 3 + shift, 5 + shift, 0))
+        let ipiv = unsafe { args::array_mut(ipiv, m.min(n)) }.ok_or(-(5 + shift))?;
+        Ok(info_of(T::getrf(a, ipiv), 3 + shift, 5 + shift, 0))
     };
     finish(run())
 }
@@ -74,16 +76,16 @@ pub unsafe fn getrf<I: Int>(
 /// # Safety
 /// LAPACK's contract for `dgetrs`.
 #[allow(clippy::too_many_arguments)]
-pub unsafe fn getrs<I: Int>(
+pub unsafe fn getrs<T: Element, I: Int>(
     layout: Layout,
     shift: i64,
     trans: Option<u8>,
     n: Option<i64>,
     nrhs: Option<i64>,
-    a: *const f64,
+    a: *const T,
     lda: Option<i64>,
     ipiv: *const I,
-    b: *mut f64,
+    b: *mut T,
     ldb: Option<i64>,
 ) -> i64 {
     let run = || -> Info {
@@ -106,7 +108,7 @@ pub unsafe fn getrs<I: Int>(
             -(5 + shift)
         })?;
         // SAFETY: as above; the pivots are only read.
-        let ipiv = unsafe { args::pivots_mut(ipiv.cast_mut(), n) }.ok_or(-(6 + shift))?;
+        let ipiv = unsafe { args::array_ref(ipiv, n) }.ok_or(-(6 + shift))?;
         // SAFETY: as above.
         let bm = unsafe { args::matrix_mut(layout, b, n, nrhs, ldb) }.ok_or(if b.is_null() {
             -(7 + shift)
@@ -114,7 +116,7 @@ pub unsafe fn getrs<I: Int>(
             -(8 + shift)
         })?;
         Ok(info_of(
-            lapack::getrs(trans, lu, ipiv, bm),
+            T::getrs(trans, lu, ipiv, bm),
             4 + shift,
             6 + shift,
             0,
@@ -128,15 +130,15 @@ pub unsafe fn getrs<I: Int>(
 /// # Safety
 /// LAPACK's contract for `dgesv`.
 #[allow(clippy::too_many_arguments)]
-pub unsafe fn gesv<I: Int>(
+pub unsafe fn gesv<T: Element, I: Int>(
     layout: Layout,
     shift: i64,
     n: Option<i64>,
     nrhs: Option<i64>,
-    a: *mut f64,
+    a: *mut T,
     lda: Option<i64>,
     ipiv: *mut I,
-    b: *mut f64,
+    b: *mut T,
     ldb: Option<i64>,
 ) -> i64 {
     let run = || -> Info {
@@ -154,14 +156,14 @@ pub unsafe fn gesv<I: Int>(
             -(4 + shift)
         })?;
         // SAFETY: as above.
-        let ipiv = unsafe { args::pivots_mut(ipiv, n) }.ok_or(-(5 + shift))?;
+        let ipiv = unsafe { args::array_mut(ipiv, n) }.ok_or(-(5 + shift))?;
         // SAFETY: as above.
         let bm = unsafe { args::matrix_mut(layout, b, n, nrhs, ldb) }.ok_or(if b.is_null() {
             -(6 + shift)
         } else {
             -(7 + shift)
         })?;
-        Ok(info_of(lapack::gesv(am, ipiv, bm), 3 + shift, 5 + shift, 0))
+        Ok(info_of(T::gesv(am, ipiv, bm), 3 + shift, 5 + shift, 0))
     };
     finish(run())
 }
@@ -171,20 +173,20 @@ pub unsafe fn gesv<I: Int>(
 /// # Safety
 /// LAPACK's contract for `dgetri`: `work` has `max(1, lwork)` entries.
 #[allow(clippy::too_many_arguments)]
-pub unsafe fn getri<I: Int>(
+pub unsafe fn getri<T: Element, I: Int>(
     layout: Layout,
     shift: i64,
     n: Option<i64>,
-    a: *mut f64,
+    a: *mut T,
     lda: Option<i64>,
     ipiv: *const I,
-    work: *mut f64,
+    work: *mut T,
     lwork: Option<i64>,
 ) -> i64 {
     let run = || -> Info {
         let n = dim(n, 1 + shift)?;
         if !work.is_null() {
-            let optimal = lapack::getri_work_len(n as usize) as f64;
+            let optimal = T::from_len(T::getri_work_len(n as usize));
             // SAFETY: LAPACK's contract gives `work` at least one entry.
             unsafe { work.write(optimal) };
         }
@@ -210,16 +212,11 @@ pub unsafe fn getri<I: Int>(
             -(3 + shift)
         })?;
         // SAFETY: as above; the pivots are only read.
-        let ipiv = unsafe { args::pivots_mut(ipiv.cast_mut(), n) }.ok_or(-(4 + shift))?;
+        let ipiv = unsafe { args::array_ref(ipiv, n) }.ok_or(-(4 + shift))?;
         // SAFETY: as above.
-        let work = unsafe { args::work_mut(work, lwork) }.ok_or(-(5 + shift))?;
-        let info = info_of(
-            lapack::getri(am, ipiv, work),
-            2 + shift,
-            4 + shift,
-            6 + shift,
-        );
-        work[0] = lapack::getri_work_len(n as usize) as f64;
+        let work = unsafe { args::array_mut(work, lwork) }.ok_or(-(5 + shift))?;
+        let info = info_of(T::getri(am, ipiv, work), 2 + shift, 4 + shift, 6 + shift);
+        work[0] = T::from_len(T::getri_work_len(n as usize));
         Ok(info)
     };
     finish(run())

@@ -1,26 +1,28 @@
 //! The Fortran calling convention around the four routines: read every argument
 //! through its pointer, run the routine, write `info`. Each exported Fortran-ABI name
-//! (in `fortran.rs`, and in the `libforklu_scipy` shim) is one call to these.
+//! (`dgetrf_`, `dgetrf_64_`, ... in `libforklu`, and the `libforklu_scipy` shim's) is
+//! one call to these, the element type and integer width inferred from its pointers.
 
 use crate::args::{self, Int, Layout};
+use crate::element::Element;
 use crate::routines;
 use core::ffi::c_char;
 
-/// `dgetrf` for either integer width.
+/// `?getrf`.
 ///
 /// # Safety
 /// LAPACK's contract: every pointer is valid for the dimensions it describes.
-pub unsafe fn dgetrf<I: Int>(
+pub unsafe fn getrf<T: Element, I: Int>(
     m: *const I,
     n: *const I,
-    a: *mut f64,
+    a: *mut T,
     lda: *const I,
     ipiv: *mut I,
     info: *mut I,
 ) {
     // SAFETY: the caller upholds LAPACK's contract for these arguments.
     let r = unsafe {
-        routines::getrf::<I>(
+        routines::getrf(
             Layout::ColMajor,
             0,
             args::read(m),
@@ -34,25 +36,25 @@ pub unsafe fn dgetrf<I: Int>(
     unsafe { args::write_info(info, r) };
 }
 
-/// `dgetrs` for either integer width; reads only `trans[0]`.
+/// `?getrs`; reads only `trans[0]`.
 ///
 /// # Safety
 /// LAPACK's contract: every pointer is valid for the dimensions it describes.
 #[allow(clippy::too_many_arguments)]
-pub unsafe fn dgetrs<I: Int>(
+pub unsafe fn getrs<T: Element, I: Int>(
     trans: *const c_char,
     n: *const I,
     nrhs: *const I,
-    a: *const f64,
+    a: *const T,
     lda: *const I,
     ipiv: *const I,
-    b: *mut f64,
+    b: *mut T,
     ldb: *const I,
     info: *mut I,
 ) {
     // SAFETY: the caller upholds LAPACK's contract for these arguments.
     let r = unsafe {
-        routines::getrs::<I>(
+        routines::getrs(
             Layout::ColMajor,
             0,
             args::read_char(trans),
@@ -69,24 +71,24 @@ pub unsafe fn dgetrs<I: Int>(
     unsafe { args::write_info(info, r) };
 }
 
-/// `dgesv` for either integer width.
+/// `?gesv`.
 ///
 /// # Safety
 /// LAPACK's contract: every pointer is valid for the dimensions it describes.
 #[allow(clippy::too_many_arguments)]
-pub unsafe fn dgesv<I: Int>(
+pub unsafe fn gesv<T: Element, I: Int>(
     n: *const I,
     nrhs: *const I,
-    a: *mut f64,
+    a: *mut T,
     lda: *const I,
     ipiv: *mut I,
-    b: *mut f64,
+    b: *mut T,
     ldb: *const I,
     info: *mut I,
 ) {
     // SAFETY: the caller upholds LAPACK's contract for these arguments.
     let r = unsafe {
-        routines::gesv::<I>(
+        routines::gesv(
             Layout::ColMajor,
             0,
             args::read(n),
@@ -102,22 +104,22 @@ pub unsafe fn dgesv<I: Int>(
     unsafe { args::write_info(info, r) };
 }
 
-/// `dgetri` for either integer width.
+/// `?getri`.
 ///
 /// # Safety
 /// LAPACK's contract: every pointer is valid for the dimensions it describes.
-pub unsafe fn dgetri<I: Int>(
+pub unsafe fn getri<T: Element, I: Int>(
     n: *const I,
-    a: *mut f64,
+    a: *mut T,
     lda: *const I,
     ipiv: *const I,
-    work: *mut f64,
+    work: *mut T,
     lwork: *const I,
     info: *mut I,
 ) {
     // SAFETY: the caller upholds LAPACK's contract for these arguments.
     let r = unsafe {
-        routines::getri::<I>(
+        routines::getri(
             Layout::ColMajor,
             0,
             args::read(n),
