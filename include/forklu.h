@@ -5,6 +5,22 @@
 
 #include <stdint.h>
 #include <stddef.h>
+/* Complex elements: C99's `float _Complex` and `double _Complex`, or C++'s
+   `std::complex<float>` and `std::complex<double>`. All store the real part, then the
+   imaginary part, as forklu does, so arrays of them are passed without casts. Define
+   both macros before including this header to use other types with that layout. */
+#if !defined(forklu_complex_float) || !defined(forklu_complex_double)
+#  undef forklu_complex_float
+#  undef forklu_complex_double
+#  if defined(__cplusplus)
+#    include <complex>
+#    define forklu_complex_float std::complex<float>
+#    define forklu_complex_double std::complex<double>
+#  else
+#    define forklu_complex_float float _Complex
+#    define forklu_complex_double double _Complex
+#  endif
+#endif
 
 /*
  Row-major storage (same value as `LAPACK_ROW_MAJOR`).
@@ -72,7 +88,8 @@ void forklu_dgetrf_64_(const int64_t *m,
                        int64_t *info);
 
 /*
- Solves `A X = B` (`trans` = 'N') or `A^T X = B` ('T' or 'C') with the factors from `dgetrf`.
+ Solves `A X = B` (`trans` = 'N'), `A^T X = B` ('T') or `A^H X = B` ('C', the same
+ as 'T' for real matrices) with the factors from `dgetrf`.
  Reads only `trans[0]`; a hidden Fortran string length may be passed or not.
  LP64 (`int`) integers.
 
@@ -231,6 +248,558 @@ void forklu_dgetri_64_(const int64_t *n,
                        int64_t *info);
 
 /*
+ As `dgetrf_`, in single precision (`float`).
+ */
+void sgetrf_(const int32_t *m,
+             const int32_t *n,
+             float *a,
+             const int32_t *lda,
+             int32_t *ipiv,
+             int32_t *info);
+
+/*
+ As `sgetrf_`, with `int64_t` integers (ILP64).
+ */
+void sgetrf_64_(const int64_t *m,
+                const int64_t *n,
+                float *a,
+                const int64_t *lda,
+                int64_t *ipiv,
+                int64_t *info);
+
+/*
+ As `sgetrf_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_sgetrf_(const int32_t *m,
+                    const int32_t *n,
+                    float *a,
+                    const int32_t *lda,
+                    int32_t *ipiv,
+                    int32_t *info);
+
+/*
+ As `sgetrf_64_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_sgetrf_64_(const int64_t *m,
+                       const int64_t *n,
+                       float *a,
+                       const int64_t *lda,
+                       int64_t *ipiv,
+                       int64_t *info);
+
+/*
+ As `dgetrs_`, in single precision (`float`).
+ */
+void sgetrs_(const char *trans,
+             const int32_t *n,
+             const int32_t *nrhs,
+             const float *a,
+             const int32_t *lda,
+             const int32_t *ipiv,
+             float *b,
+             const int32_t *ldb,
+             int32_t *info);
+
+/*
+ As `sgetrs_`, with `int64_t` integers (ILP64).
+ */
+void sgetrs_64_(const char *trans,
+                const int64_t *n,
+                const int64_t *nrhs,
+                const float *a,
+                const int64_t *lda,
+                const int64_t *ipiv,
+                float *b,
+                const int64_t *ldb,
+                int64_t *info);
+
+/*
+ As `sgetrs_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_sgetrs_(const char *trans,
+                    const int32_t *n,
+                    const int32_t *nrhs,
+                    const float *a,
+                    const int32_t *lda,
+                    const int32_t *ipiv,
+                    float *b,
+                    const int32_t *ldb,
+                    int32_t *info);
+
+/*
+ As `sgetrs_64_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_sgetrs_64_(const char *trans,
+                       const int64_t *n,
+                       const int64_t *nrhs,
+                       const float *a,
+                       const int64_t *lda,
+                       const int64_t *ipiv,
+                       float *b,
+                       const int64_t *ldb,
+                       int64_t *info);
+
+/*
+ As `dgesv_`, in single precision (`float`).
+ */
+void sgesv_(const int32_t *n,
+            const int32_t *nrhs,
+            float *a,
+            const int32_t *lda,
+            int32_t *ipiv,
+            float *b,
+            const int32_t *ldb,
+            int32_t *info);
+
+/*
+ As `sgesv_`, with `int64_t` integers (ILP64).
+ */
+void sgesv_64_(const int64_t *n,
+               const int64_t *nrhs,
+               float *a,
+               const int64_t *lda,
+               int64_t *ipiv,
+               float *b,
+               const int64_t *ldb,
+               int64_t *info);
+
+/*
+ As `sgesv_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_sgesv_(const int32_t *n,
+                   const int32_t *nrhs,
+                   float *a,
+                   const int32_t *lda,
+                   int32_t *ipiv,
+                   float *b,
+                   const int32_t *ldb,
+                   int32_t *info);
+
+/*
+ As `sgesv_64_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_sgesv_64_(const int64_t *n,
+                      const int64_t *nrhs,
+                      float *a,
+                      const int64_t *lda,
+                      int64_t *ipiv,
+                      float *b,
+                      const int64_t *ldb,
+                      int64_t *info);
+
+/*
+ As `dgetri_`, in single precision (`float`).
+ */
+void sgetri_(const int32_t *n,
+             float *a,
+             const int32_t *lda,
+             const int32_t *ipiv,
+             float *work,
+             const int32_t *lwork,
+             int32_t *info);
+
+/*
+ As `sgetri_`, with `int64_t` integers (ILP64).
+ */
+void sgetri_64_(const int64_t *n,
+                float *a,
+                const int64_t *lda,
+                const int64_t *ipiv,
+                float *work,
+                const int64_t *lwork,
+                int64_t *info);
+
+/*
+ As `sgetri_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_sgetri_(const int32_t *n,
+                    float *a,
+                    const int32_t *lda,
+                    const int32_t *ipiv,
+                    float *work,
+                    const int32_t *lwork,
+                    int32_t *info);
+
+/*
+ As `sgetri_64_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_sgetri_64_(const int64_t *n,
+                       float *a,
+                       const int64_t *lda,
+                       const int64_t *ipiv,
+                       float *work,
+                       const int64_t *lwork,
+                       int64_t *info);
+
+/*
+ As `dgetrf_`, for single-precision complex matrices (`forklu_complex_float`).
+ */
+void cgetrf_(const int32_t *m,
+             const int32_t *n,
+             forklu_complex_float *a,
+             const int32_t *lda,
+             int32_t *ipiv,
+             int32_t *info);
+
+/*
+ As `cgetrf_`, with `int64_t` integers (ILP64).
+ */
+void cgetrf_64_(const int64_t *m,
+                const int64_t *n,
+                forklu_complex_float *a,
+                const int64_t *lda,
+                int64_t *ipiv,
+                int64_t *info);
+
+/*
+ As `cgetrf_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_cgetrf_(const int32_t *m,
+                    const int32_t *n,
+                    forklu_complex_float *a,
+                    const int32_t *lda,
+                    int32_t *ipiv,
+                    int32_t *info);
+
+/*
+ As `cgetrf_64_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_cgetrf_64_(const int64_t *m,
+                       const int64_t *n,
+                       forklu_complex_float *a,
+                       const int64_t *lda,
+                       int64_t *ipiv,
+                       int64_t *info);
+
+/*
+ As `dgetrs_`, for single-precision complex matrices (`forklu_complex_float`).
+ */
+void cgetrs_(const char *trans,
+             const int32_t *n,
+             const int32_t *nrhs,
+             const forklu_complex_float *a,
+             const int32_t *lda,
+             const int32_t *ipiv,
+             forklu_complex_float *b,
+             const int32_t *ldb,
+             int32_t *info);
+
+/*
+ As `cgetrs_`, with `int64_t` integers (ILP64).
+ */
+void cgetrs_64_(const char *trans,
+                const int64_t *n,
+                const int64_t *nrhs,
+                const forklu_complex_float *a,
+                const int64_t *lda,
+                const int64_t *ipiv,
+                forklu_complex_float *b,
+                const int64_t *ldb,
+                int64_t *info);
+
+/*
+ As `cgetrs_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_cgetrs_(const char *trans,
+                    const int32_t *n,
+                    const int32_t *nrhs,
+                    const forklu_complex_float *a,
+                    const int32_t *lda,
+                    const int32_t *ipiv,
+                    forklu_complex_float *b,
+                    const int32_t *ldb,
+                    int32_t *info);
+
+/*
+ As `cgetrs_64_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_cgetrs_64_(const char *trans,
+                       const int64_t *n,
+                       const int64_t *nrhs,
+                       const forklu_complex_float *a,
+                       const int64_t *lda,
+                       const int64_t *ipiv,
+                       forklu_complex_float *b,
+                       const int64_t *ldb,
+                       int64_t *info);
+
+/*
+ As `dgesv_`, for single-precision complex matrices (`forklu_complex_float`).
+ */
+void cgesv_(const int32_t *n,
+            const int32_t *nrhs,
+            forklu_complex_float *a,
+            const int32_t *lda,
+            int32_t *ipiv,
+            forklu_complex_float *b,
+            const int32_t *ldb,
+            int32_t *info);
+
+/*
+ As `cgesv_`, with `int64_t` integers (ILP64).
+ */
+void cgesv_64_(const int64_t *n,
+               const int64_t *nrhs,
+               forklu_complex_float *a,
+               const int64_t *lda,
+               int64_t *ipiv,
+               forklu_complex_float *b,
+               const int64_t *ldb,
+               int64_t *info);
+
+/*
+ As `cgesv_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_cgesv_(const int32_t *n,
+                   const int32_t *nrhs,
+                   forklu_complex_float *a,
+                   const int32_t *lda,
+                   int32_t *ipiv,
+                   forklu_complex_float *b,
+                   const int32_t *ldb,
+                   int32_t *info);
+
+/*
+ As `cgesv_64_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_cgesv_64_(const int64_t *n,
+                      const int64_t *nrhs,
+                      forklu_complex_float *a,
+                      const int64_t *lda,
+                      int64_t *ipiv,
+                      forklu_complex_float *b,
+                      const int64_t *ldb,
+                      int64_t *info);
+
+/*
+ As `dgetri_`, for single-precision complex matrices (`forklu_complex_float`).
+ */
+void cgetri_(const int32_t *n,
+             forklu_complex_float *a,
+             const int32_t *lda,
+             const int32_t *ipiv,
+             forklu_complex_float *work,
+             const int32_t *lwork,
+             int32_t *info);
+
+/*
+ As `cgetri_`, with `int64_t` integers (ILP64).
+ */
+void cgetri_64_(const int64_t *n,
+                forklu_complex_float *a,
+                const int64_t *lda,
+                const int64_t *ipiv,
+                forklu_complex_float *work,
+                const int64_t *lwork,
+                int64_t *info);
+
+/*
+ As `cgetri_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_cgetri_(const int32_t *n,
+                    forklu_complex_float *a,
+                    const int32_t *lda,
+                    const int32_t *ipiv,
+                    forklu_complex_float *work,
+                    const int32_t *lwork,
+                    int32_t *info);
+
+/*
+ As `cgetri_64_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_cgetri_64_(const int64_t *n,
+                       forklu_complex_float *a,
+                       const int64_t *lda,
+                       const int64_t *ipiv,
+                       forklu_complex_float *work,
+                       const int64_t *lwork,
+                       int64_t *info);
+
+/*
+ As `dgetrf_`, for double-precision complex matrices (`forklu_complex_double`).
+ */
+void zgetrf_(const int32_t *m,
+             const int32_t *n,
+             forklu_complex_double *a,
+             const int32_t *lda,
+             int32_t *ipiv,
+             int32_t *info);
+
+/*
+ As `zgetrf_`, with `int64_t` integers (ILP64).
+ */
+void zgetrf_64_(const int64_t *m,
+                const int64_t *n,
+                forklu_complex_double *a,
+                const int64_t *lda,
+                int64_t *ipiv,
+                int64_t *info);
+
+/*
+ As `zgetrf_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_zgetrf_(const int32_t *m,
+                    const int32_t *n,
+                    forklu_complex_double *a,
+                    const int32_t *lda,
+                    int32_t *ipiv,
+                    int32_t *info);
+
+/*
+ As `zgetrf_64_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_zgetrf_64_(const int64_t *m,
+                       const int64_t *n,
+                       forklu_complex_double *a,
+                       const int64_t *lda,
+                       int64_t *ipiv,
+                       int64_t *info);
+
+/*
+ As `dgetrs_`, for double-precision complex matrices (`forklu_complex_double`).
+ */
+void zgetrs_(const char *trans,
+             const int32_t *n,
+             const int32_t *nrhs,
+             const forklu_complex_double *a,
+             const int32_t *lda,
+             const int32_t *ipiv,
+             forklu_complex_double *b,
+             const int32_t *ldb,
+             int32_t *info);
+
+/*
+ As `zgetrs_`, with `int64_t` integers (ILP64).
+ */
+void zgetrs_64_(const char *trans,
+                const int64_t *n,
+                const int64_t *nrhs,
+                const forklu_complex_double *a,
+                const int64_t *lda,
+                const int64_t *ipiv,
+                forklu_complex_double *b,
+                const int64_t *ldb,
+                int64_t *info);
+
+/*
+ As `zgetrs_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_zgetrs_(const char *trans,
+                    const int32_t *n,
+                    const int32_t *nrhs,
+                    const forklu_complex_double *a,
+                    const int32_t *lda,
+                    const int32_t *ipiv,
+                    forklu_complex_double *b,
+                    const int32_t *ldb,
+                    int32_t *info);
+
+/*
+ As `zgetrs_64_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_zgetrs_64_(const char *trans,
+                       const int64_t *n,
+                       const int64_t *nrhs,
+                       const forklu_complex_double *a,
+                       const int64_t *lda,
+                       const int64_t *ipiv,
+                       forklu_complex_double *b,
+                       const int64_t *ldb,
+                       int64_t *info);
+
+/*
+ As `dgesv_`, for double-precision complex matrices (`forklu_complex_double`).
+ */
+void zgesv_(const int32_t *n,
+            const int32_t *nrhs,
+            forklu_complex_double *a,
+            const int32_t *lda,
+            int32_t *ipiv,
+            forklu_complex_double *b,
+            const int32_t *ldb,
+            int32_t *info);
+
+/*
+ As `zgesv_`, with `int64_t` integers (ILP64).
+ */
+void zgesv_64_(const int64_t *n,
+               const int64_t *nrhs,
+               forklu_complex_double *a,
+               const int64_t *lda,
+               int64_t *ipiv,
+               forklu_complex_double *b,
+               const int64_t *ldb,
+               int64_t *info);
+
+/*
+ As `zgesv_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_zgesv_(const int32_t *n,
+                   const int32_t *nrhs,
+                   forklu_complex_double *a,
+                   const int32_t *lda,
+                   int32_t *ipiv,
+                   forklu_complex_double *b,
+                   const int32_t *ldb,
+                   int32_t *info);
+
+/*
+ As `zgesv_64_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_zgesv_64_(const int64_t *n,
+                      const int64_t *nrhs,
+                      forklu_complex_double *a,
+                      const int64_t *lda,
+                      int64_t *ipiv,
+                      forklu_complex_double *b,
+                      const int64_t *ldb,
+                      int64_t *info);
+
+/*
+ As `dgetri_`, for double-precision complex matrices (`forklu_complex_double`).
+ */
+void zgetri_(const int32_t *n,
+             forklu_complex_double *a,
+             const int32_t *lda,
+             const int32_t *ipiv,
+             forklu_complex_double *work,
+             const int32_t *lwork,
+             int32_t *info);
+
+/*
+ As `zgetri_`, with `int64_t` integers (ILP64).
+ */
+void zgetri_64_(const int64_t *n,
+                forklu_complex_double *a,
+                const int64_t *lda,
+                const int64_t *ipiv,
+                forklu_complex_double *work,
+                const int64_t *lwork,
+                int64_t *info);
+
+/*
+ As `zgetri_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_zgetri_(const int32_t *n,
+                    forklu_complex_double *a,
+                    const int32_t *lda,
+                    const int32_t *ipiv,
+                    forklu_complex_double *work,
+                    const int32_t *lwork,
+                    int32_t *info);
+
+/*
+ As `zgetri_64_`, under a name that does not clash with another LAPACK's.
+ */
+void forklu_zgetri_64_(const int64_t *n,
+                       forklu_complex_double *a,
+                       const int64_t *lda,
+                       const int64_t *ipiv,
+                       forklu_complex_double *work,
+                       const int64_t *lwork,
+                       int64_t *info);
+
+/*
  `P A = L U` of the `m x n` matrix `a` stored in `matrix_layout`; returns `info`
  (`-1` for an unknown layout, `-i` for the i-th bad argument, `i > 0` for an exactly
  zero `U(i, i)` with the factorization completed).
@@ -246,8 +815,8 @@ int32_t forklu_dgetrf(int32_t matrix_layout,
                       int32_t *ipiv);
 
 /*
- Solves `A X = B` (`trans` 'N') or `A^T X = B` ('T', 'C') from `forklu_dgetrf`'s
- factors; `b` is `n x nrhs` in `matrix_layout`. Returns `info`.
+ Solves `A X = B` (`trans` 'N'), `A^T X = B` ('T') or `A^H X = B` ('C') from
+ `forklu_dgetrf`'s factors; `b` is `n x nrhs` in `matrix_layout`. Returns `info`.
 
  # Safety
  The matrices span their stated sizes; `ipiv` holds `n` entries.
@@ -291,6 +860,144 @@ int32_t forklu_dgetri(int32_t matrix_layout,
                       int32_t lda,
                       const int32_t *ipiv,
                       double *work,
+                      int32_t lwork);
+
+/*
+ As `forklu_dgetrf`, in single precision (`float`).
+ */
+int32_t forklu_sgetrf(int32_t matrix_layout,
+                      int32_t m,
+                      int32_t n,
+                      float *a,
+                      int32_t lda,
+                      int32_t *ipiv);
+
+/*
+ As `forklu_dgetrs`, in single precision (`float`).
+ */
+int32_t forklu_sgetrs(int32_t matrix_layout,
+                      char trans,
+                      int32_t n,
+                      int32_t nrhs,
+                      const float *a,
+                      int32_t lda,
+                      const int32_t *ipiv,
+                      float *b,
+                      int32_t ldb);
+
+/*
+ As `forklu_dgesv`, in single precision (`float`).
+ */
+int32_t forklu_sgesv(int32_t matrix_layout,
+                     int32_t n,
+                     int32_t nrhs,
+                     float *a,
+                     int32_t lda,
+                     int32_t *ipiv,
+                     float *b,
+                     int32_t ldb);
+
+/*
+ As `forklu_dgetri`, in single precision (`float`).
+ */
+int32_t forklu_sgetri(int32_t matrix_layout,
+                      int32_t n,
+                      float *a,
+                      int32_t lda,
+                      const int32_t *ipiv,
+                      float *work,
+                      int32_t lwork);
+
+/*
+ As `forklu_dgetrf`, for single-precision complex matrices (`forklu_complex_float`).
+ */
+int32_t forklu_cgetrf(int32_t matrix_layout,
+                      int32_t m,
+                      int32_t n,
+                      forklu_complex_float *a,
+                      int32_t lda,
+                      int32_t *ipiv);
+
+/*
+ As `forklu_dgetrs`, for single-precision complex matrices (`forklu_complex_float`).
+ */
+int32_t forklu_cgetrs(int32_t matrix_layout,
+                      char trans,
+                      int32_t n,
+                      int32_t nrhs,
+                      const forklu_complex_float *a,
+                      int32_t lda,
+                      const int32_t *ipiv,
+                      forklu_complex_float *b,
+                      int32_t ldb);
+
+/*
+ As `forklu_dgesv`, for single-precision complex matrices (`forklu_complex_float`).
+ */
+int32_t forklu_cgesv(int32_t matrix_layout,
+                     int32_t n,
+                     int32_t nrhs,
+                     forklu_complex_float *a,
+                     int32_t lda,
+                     int32_t *ipiv,
+                     forklu_complex_float *b,
+                     int32_t ldb);
+
+/*
+ As `forklu_dgetri`, for single-precision complex matrices (`forklu_complex_float`).
+ */
+int32_t forklu_cgetri(int32_t matrix_layout,
+                      int32_t n,
+                      forklu_complex_float *a,
+                      int32_t lda,
+                      const int32_t *ipiv,
+                      forklu_complex_float *work,
+                      int32_t lwork);
+
+/*
+ As `forklu_dgetrf`, for double-precision complex matrices (`forklu_complex_double`).
+ */
+int32_t forklu_zgetrf(int32_t matrix_layout,
+                      int32_t m,
+                      int32_t n,
+                      forklu_complex_double *a,
+                      int32_t lda,
+                      int32_t *ipiv);
+
+/*
+ As `forklu_dgetrs`, for double-precision complex matrices (`forklu_complex_double`).
+ */
+int32_t forklu_zgetrs(int32_t matrix_layout,
+                      char trans,
+                      int32_t n,
+                      int32_t nrhs,
+                      const forklu_complex_double *a,
+                      int32_t lda,
+                      const int32_t *ipiv,
+                      forklu_complex_double *b,
+                      int32_t ldb);
+
+/*
+ As `forklu_dgesv`, for double-precision complex matrices (`forklu_complex_double`).
+ */
+int32_t forklu_zgesv(int32_t matrix_layout,
+                     int32_t n,
+                     int32_t nrhs,
+                     forklu_complex_double *a,
+                     int32_t lda,
+                     int32_t *ipiv,
+                     forklu_complex_double *b,
+                     int32_t ldb);
+
+/*
+ As `forklu_dgetri`, for double-precision complex matrices (`forklu_complex_double`).
+ */
+int32_t forklu_zgetri(int32_t matrix_layout,
+                      int32_t n,
+                      forklu_complex_double *a,
+                      int32_t lda,
+                      const int32_t *ipiv,
+                      forklu_complex_double *work,
                       int32_t lwork);
 
 /*

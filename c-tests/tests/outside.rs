@@ -53,7 +53,11 @@ fn shared_library_exports_every_entry_point_and_a_soname() {
     let table = dynamic_symbols(&so);
     let defined = |s: &str| table.iter().any(|(_, name)| name == s);
     let mut missing = Vec::new();
-    for r in ["dgetrf", "dgetrs", "dgesv", "dgetri"] {
+    let routines = ["getrf", "getrs", "gesv", "getri"];
+    for r in ["s", "d", "c", "z"]
+        .iter()
+        .flat_map(|p| routines.map(|r| format!("{p}{r}")))
+    {
         for name in [
             format!("{r}_"),
             format!("{r}_64_"),
@@ -103,20 +107,23 @@ fn scipy_shim_matches_libforklu_and_survives_the_seed() {
     );
 }
 
-/// The shim exports the eight `scipy_` names and nothing else: a preloaded library that
-/// also exported `dgetrf_` would take calls its user did not ask it to take.
+/// The shim exports the 32 `scipy_` names (four routines, four precisions, LP64 and
+/// ILP64) and nothing else: a preloaded library that also exported `dgetrf_` would take
+/// calls its user did not ask it to take.
 #[test]
-fn scipy_shim_exports_exactly_its_eight_names() {
+fn scipy_shim_exports_exactly_its_32_names() {
     let mut exported: Vec<String> = dynamic_symbols(&libdir().join("libforklu_scipy.so"))
         .into_iter()
         .filter(|(kind, _)| kind == "T")
         .map(|(_, name)| name)
         .collect();
     exported.sort();
-    let mut want: Vec<String> = ["dgesv", "dgetrf", "dgetri", "dgetrs"]
+    let mut want: Vec<String> = ["s", "d", "c", "z"]
         .iter()
+        .flat_map(|p| ["gesv", "getrf", "getri", "getrs"].map(|r| format!("{p}{r}")))
         .flat_map(|r| [format!("scipy_{r}_"), format!("scipy_{r}_64_")])
         .collect();
+    assert_eq!(want.len(), 32);
     want.sort();
     assert_eq!(exported, want);
 }

@@ -2,12 +2,14 @@
 //! to the translation layer `forklu_abi` (`ffi/abi`), which reads C arguments, checks
 //! them in LAPACK's order, builds views and maps results to LAPACK's `info`.
 //!
-//! Exports: the Fortran-ABI names `dgetrf_` ... (LP64), their ILP64 twins `dgetrf_64_`
-//! ..., the same sixteen prefixed with `forklu_`, and a LAPACKE-style API
-//! (`forklu_dgetrf(layout, ...)` returning `info`). `include/forklu.h` is generated
-//! from this crate (and `forklu_abi`'s constants) by cbindgen.
+//! Exports, in LAPACK's four precisions `s`, `d`, `c`, `z`: the Fortran-ABI names
+//! `sgetrf_` ... `zgetri_` (LP64), their ILP64 twins `dgetrf_64_` ..., the same prefixed
+//! with `forklu_`, and a LAPACKE-style API (`forklu_dgetrf(layout, ...)` returning
+//! `info`). `include/forklu.h` is generated from this crate (and `forklu_abi`'s
+//! constants) by cbindgen.
 #![no_std]
 
+mod complex;
 mod fortran;
 mod lapacke;
 mod threads;

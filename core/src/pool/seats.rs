@@ -72,15 +72,11 @@ impl Seat {
         let wiped = mark_once() == WIPED;
         let mut backoff = Backoff::short();
         loop {
-            let seen = generation::cached();
-            if let Some(index) = OWNERS.0.iter().position(|w| w.0.try_take_free(seen)) {
+            if let Some(index) = first_taken(&OWNERS.0, generation::cached(), false) {
                 return Seat { index };
             }
-            if !wiped {
-                let generation = generation::current();
-                if let Some(index) = OWNERS.0.iter().position(|w| w.0.try_take(generation)) {
-                    return Seat { index };
-                }
+            if !wiped && let Some(index) = first_taken(&OWNERS.0, generation::current(), true) {
+                return Seat { index };
             }
             if !backoff.spin() {
                 sys::yield_now();
@@ -101,6 +97,20 @@ impl Drop for Seat {
     fn drop(&mut self) {
         OWNERS.0[self.index].0.release();
     }
+}
+
+/// The index of the first word of `words` taken for `generation`: a free one, or with
+/// `takeover` also one a parent held. A loop over a slice rather than the array, so
+/// the compiler keeps one compare-and-swap in a loop instead of 32 in a row.
+#[inline(never)]
+fn first_taken(words: &[Line], generation: u32, takeover: bool) -> Option<usize> {
+    words.iter().position(|w| {
+        if takeover {
+            w.0.try_take(generation)
+        } else {
+            w.0.try_take_free(generation)
+        }
+    })
 }
 
 /// Words seen as `f32` or `f64` values (both take any bit pattern; the words are

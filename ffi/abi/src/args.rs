@@ -2,6 +2,7 @@
 
 use crate::element::Element;
 use forklu::Pivot;
+use forklu::{MatMut, MatRef};
 
 /// The LAPACK integer widths: `int` (LP64) and `int64_t` (ILP64).
 pub trait Int: Pivot {
@@ -106,7 +107,7 @@ pub unsafe fn matrix_mut<'a, T: Element>(
     rows: i64,
     cols: i64,
     ld: i64,
-) -> Option<T::Mut<'a>> {
+) -> Option<MatMut<'a, T>> {
     let (rows, cols, ld) = (
         usize::try_from(rows).ok()?,
         usize::try_from(cols).ok()?,
@@ -129,9 +130,9 @@ pub unsafe fn matrix_ref<'a, T: Element>(
     rows: i64,
     cols: i64,
     ld: i64,
-) -> Option<T::Ref<'a>> {
+) -> Option<MatRef<'a, T>> {
     // SAFETY: the caller's contract is the same, and the view is only read.
-    unsafe { matrix_mut(layout, a.cast_mut(), rows, cols, ld) }.map(T::into_ref)
+    unsafe { matrix_mut(layout, a.cast_mut(), rows, cols, ld) }.map(MatMut::into_ref)
 }
 
 /// The caller's array of `len` entries (pivots, workspace); `None` if null with

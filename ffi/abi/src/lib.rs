@@ -4,8 +4,9 @@
 //! `info`; no math here, and no exported symbol: the crates that build C libraries name
 //! the exports, each a one-line forward to [`fortran`], [`lapacke`] or [`threads`].
 //!
-//! Generic over the element type ([`Element`], `f64` today) and the integer width
-//! ([`Int`]: `int` and `int64_t`), so a new precision or name set adds forwards only.
+//! Generic over the element type ([`Element`]: `f32`, `f64`, [`C32`], [`C64`]) and the
+//! integer width ([`Int`]: `int` and `int64_t`), so a precision or name set is forwards
+//! only.
 #![cfg_attr(not(test), no_std)]
 
 mod args;
@@ -19,3 +20,4 @@ pub mod threads;
 
 pub use args::{FORKLU_COL_MAJOR, FORKLU_ROW_MAJOR, Int, Layout};
 pub use element::Element;
+pub use forklu::{C32, C64};

@@ -91,7 +91,8 @@ pub unsafe fn getrs<T: Element, I: Int>(
     let run = || -> Info {
         let trans = match trans {
             Some(b'N' | b'n') => Trans::No,
-            Some(b'T' | b't' | b'C' | b'c') => Trans::Yes,
+            Some(b'T' | b't') => Trans::Yes,
+            Some(b'C' | b'c') => Trans::Conj,
             _ => return Err(-(1 + shift)),
         };
         let n = dim(n, 2 + shift)?;

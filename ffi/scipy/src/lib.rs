@@ -1,8 +1,8 @@
-//! `libforklu_scipy.so`: forklu's `dgetrf`, `dgetrs`, `dgesv` and `dgetri` under the
-//! names the numpy and scipy wheels call in their bundled OpenBLAS: `scipy_dgetrf_64_`
-//! ... (ILP64, numpy) and `scipy_dgetrf_` ... (LP64, scipy). Preloaded
-//! (`LD_PRELOAD=libforklu_scipy.so python ...`), it takes those calls; every other
-//! routine stays with OpenBLAS.
+//! `libforklu_scipy.so`: forklu's `?getrf`, `?getrs`, `?gesv` and `?getri` in all four
+//! precisions (`s`, `d`, `c`, `z`) under the names the numpy and scipy wheels call in
+//! their bundled OpenBLAS: `scipy_zgetrf_64_` ... (ILP64, numpy) and `scipy_sgetrf_`
+//! ... (LP64, scipy): 32 symbols. Preloaded (`LD_PRELOAD=libforklu_scipy.so python
+//! ...`), it takes those calls; every other routine stays with OpenBLAS.
 //!
 //! The translation layer is `libforklu`'s own (`forklu_abi`); this file only names the
 //! exports. It has no header, so a macro writes them.
@@ -10,7 +10,7 @@
 
 // The panic handler comes with `forklu_abi`'s `runtime` feature.
 use core::ffi::c_char;
-use forklu_abi::fortran;
+use forklu_abi::{C32, C64, fortran};
 
 /// The four routines under one name set: element type, integer width, names.
 macro_rules! exports {
@@ -91,5 +91,11 @@ macro_rules! exports {
     };
 }
 
+exports!(f32, i32: scipy_sgetrf_, scipy_sgetrs_, scipy_sgesv_, scipy_sgetri_);
+exports!(f32, i64: scipy_sgetrf_64_, scipy_sgetrs_64_, scipy_sgesv_64_, scipy_sgetri_64_);
 exports!(f64, i32: scipy_dgetrf_, scipy_dgetrs_, scipy_dgesv_, scipy_dgetri_);
 exports!(f64, i64: scipy_dgetrf_64_, scipy_dgetrs_64_, scipy_dgesv_64_, scipy_dgetri_64_);
+exports!(C32, i32: scipy_cgetrf_, scipy_cgetrs_, scipy_cgesv_, scipy_cgetri_);
+exports!(C32, i64: scipy_cgetrf_64_, scipy_cgetrs_64_, scipy_cgesv_64_, scipy_cgetri_64_);
+exports!(C64, i32: scipy_zgetrf_, scipy_zgetrs_, scipy_zgesv_, scipy_zgetri_);
+exports!(C64, i64: scipy_zgetrf_64_, scipy_zgetrs_64_, scipy_zgesv_64_, scipy_zgetri_64_);
