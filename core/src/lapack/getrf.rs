@@ -726,6 +726,67 @@ mod tests {
         }
     }
 
+    /// A random `m x n` problem of `T` through a column-major (`lda >= m`) or row-major
+    /// (`ld >= n`) view: residual in `T`'s epsilon and valid pivots.
+    fn random_in<T: Scalar>(
+        t: &Tuning,
+        m: usize,
+        n: usize,
+        pad: usize,
+        row_major: bool,
+        seed: u64,
+    ) {
+        use crate::scalar::testing::{lu_residual, matrix};
+        let lda = m + pad;
+        let a0 = matrix::<T>(m, n, lda.max(1), seed);
+        let mut a = a0.clone();
+        let mut ipiv = vec![0i64; m.min(n)];
+        if row_major {
+            // The same matrix stored row-major with leading dimension n + pad.
+            let ld = n + pad;
+            let mut r = vec![T::ZERO; m.max(1) * ld];
+            for i in 0..m {
+                for j in 0..n {
+                    r[i * ld + j] = a0[i + j * lda];
+                }
+            }
+            getrf_with(t, MatMut::row_major(&mut r, m, n, ld).unwrap(), &mut ipiv).unwrap();
+            for i in 0..m {
+                for j in 0..n {
+                    a[i + j * lda] = r[i * ld + j];
+                }
+            }
+        } else {
+            getrf_with(
+                t,
+                MatMut::col_major(&mut a, m, n, lda.max(1)).unwrap(),
+                &mut ipiv,
+            )
+            .unwrap();
+        }
+        let res = lu_residual(&a0, &a, m, n, lda.max(1), &ipiv);
+        assert!(
+            res < 20.0,
+            "{} {m}x{n} row-major {row_major}: {res}",
+            core::any::type_name::<T>()
+        );
+        assert_pivots_valid(&ipiv, m);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        #[test]
+        fn every_type_and_layout_has_a_small_residual(m in 1usize..70, n in 1usize..70, pad in 0usize..3,
+                                                      row_major in any::<bool>(), seed in any::<u64>(), blk in 1usize..12) {
+            let panels = if blk % 4 == 0 { Panels::Never } else { Panels::Width(2 + blk) };
+            let t = Tuning { panels, left_swaps: LeftSwaps::AtEndFrom(8 * blk), lu_leaf: blk, short_leaf: blk + 2, trsm_block: blk, getri_block: blk };
+            random_in::<f32>(&t, m, n, pad, row_major, seed);
+            random_in::<f64>(&t, m, n, pad, row_major, seed);
+            random_in::<crate::C32>(&t, m, n, pad, row_major, seed);
+            random_in::<crate::C64>(&t, m, n, pad, row_major, seed);
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
         #[test]
