@@ -174,7 +174,7 @@ impl Kernels for f64 {
             Arch::Avx512 => Kernel {
                 arch,
                 blocks: config::AVX512.f64,
-                run: avx512::run,
+                run: avx512::run_f64,
                 lower_solve: config::AVX512.lower_solve.map(|shape| LowerSolve {
                     rows: shape.rows,
                     cols: shape.cols,
@@ -185,7 +185,7 @@ impl Kernels for f64 {
             Arch::Avx2 => Kernel {
                 arch,
                 blocks: config::AVX2.f64,
-                run: avx2::run,
+                run: avx2::run_f64,
                 lower_solve: None,
             },
             _ => Kernel {
