@@ -1,9 +1,10 @@
-//! AVX2 + FMA microkernel, `f64` in an 8 x 6 tile: 12 ymm accumulators (2 vectors of 4
-//! rows x 6 columns), 2 registers for the A sliver and 1 for a broadcast B value.
+//! AVX2 + FMA microkernels: `f64` in an 8 x 6 tile and `f32` in a 16 x 6 one, each 12
+//! ymm accumulators (2 vectors down a column x 6 columns), 2 registers for the A sliver
+//! and 1 for a broadcast B value.
 //!
-//! The tile body is generic over the element type, and [`Ymm`] names the few vector
-//! operations that depend on it, so the edge-tile rules (whole columns, the spill,
-//! `beta == 0`) are written once for every width.
+//! One generic tile body serves both widths, and [`Ymm`] names the few vector
+//! operations that differ between them, so the edge-tile rules (whole columns, the
+//! spill, `beta == 0`) are written once for both.
 
 use super::Tile;
 use crate::config::AVX2;
@@ -12,11 +13,13 @@ use core::arch::x86_64::*;
 
 /// Vectors of 4 `f64` down one column of the `f64` tile.
 const VECS_F64: usize = AVX2.f64.mr / 4;
+/// Vectors of 8 `f32` down one column of the `f32` tile.
+const VECS_F32: usize = AVX2.f32.mr / 8;
 const _: () = assert!(
-    AVX2.f64.mr == 4 * VECS_F64,
+    AVX2.f64.mr == 4 * VECS_F64 && AVX2.f32.mr == 8 * VECS_F32,
     "the tiles are whole ymm vectors"
 );
-const _: () = assert!(AVX2.f64.nr >= 1);
+const _: () = assert!(AVX2.f64.nr >= 1 && AVX2.f32.nr >= 1);
 
 /// The `f64` kernel: `AVX2.f64` (8 x 6), 4 lanes a vector. Tiles of all `mr` rows and
 /// unit row stride (full ones, or fewer columns) store whole column vectors; every other
@@ -31,7 +34,19 @@ pub unsafe fn run_f64(t: &Tile<f64>) {
     unsafe { tile::<f64, VECS_F64, { AVX2.f64.nr }>(t) }
 }
 
-/// The ymm operations of the tile for one element type (`f64`: 4 lanes).
+/// The `f32` kernel: `AVX2.f32` (16 x 6), 8 lanes a vector; otherwise as [`run_f64`]:
+/// whole column vectors for tiles of all `mr` rows and unit row stride, one element at
+/// a time for the others, the same fused operations on every path.
+///
+/// # Safety
+/// `arch`'s contract for `f32` panels packed with this `mr` and `nr`; the CPU supports
+/// AVX2 and FMA (checked by dispatch).
+pub unsafe fn run_f32(t: &Tile<f32>) {
+    // SAFETY: forwarded contract; dispatch only hands out this kernel when supported.
+    unsafe { tile::<f32, VECS_F32, { AVX2.f32.nr }>(t) }
+}
+
+/// The ymm operations of the tile for one element type: `f64` (4 lanes) or `f32` (8).
 ///
 /// # Safety
 /// Every method needs a CPU with AVX2 and FMA (they run inside [`tile`], which dispatch
@@ -92,6 +107,48 @@ impl Ymm for f64 {
     #[target_feature(enable = "fma")]
     unsafe fn fma(a: f64, b: f64, c: f64) -> f64 {
         _mm_cvtsd_f64(_mm_fmadd_sd(_mm_set_sd(a), _mm_set_sd(b), _mm_set_sd(c)))
+    }
+}
+
+impl Ymm for f32 {
+    const LANES: usize = 8;
+    type V = __m256;
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    unsafe fn zero() -> __m256 {
+        _mm256_setzero_ps()
+    }
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    unsafe fn splat(x: f32) -> __m256 {
+        _mm256_set1_ps(x)
+    }
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    unsafe fn load(p: *const f32) -> __m256 {
+        // SAFETY: the caller's pointer addresses 8 values.
+        unsafe { _mm256_loadu_ps(p) }
+    }
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    unsafe fn store(p: *mut f32, v: __m256) {
+        // SAFETY: as in `load`.
+        unsafe { _mm256_storeu_ps(p, v) }
+    }
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn fmadd(a: __m256, b: __m256, c: __m256) -> __m256 {
+        _mm256_fmadd_ps(a, b, c)
+    }
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    unsafe fn scale(a: __m256, b: __m256) -> __m256 {
+        _mm256_mul_ps(a, b)
+    }
+    #[inline]
+    #[target_feature(enable = "fma")]
+    unsafe fn fma(a: f32, b: f32, c: f32) -> f32 {
+        _mm_cvtss_f32(_mm_fmadd_ss(_mm_set_ss(a), _mm_set_ss(b), _mm_set_ss(c)))
     }
 }
 

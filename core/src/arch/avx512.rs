@@ -1,10 +1,10 @@
-//! AVX-512F microkernel, `f64` in a 24 x 8 tile: 24 zmm accumulators (3 vectors of 8
-//! rows x 8 columns), 3 registers for the A sliver and 1 for a broadcast B value; and
-//! the `f64` unit-lower solve of `trsm`.
+//! AVX-512F microkernels: `f64` in a 24 x 8 tile and `f32` in a 48 x 8 one, each 24 zmm
+//! accumulators (3 vectors down a column x 8 columns), 3 registers for the A sliver and
+//! 1 for a broadcast B value; and the `f64` unit-lower solve of `trsm`.
 //!
-//! The tile body is generic over the element type, and [`Zmm`] names the few vector
-//! operations that depend on it, so the edge-tile rules (masks, the spill for strided
-//! rows, `beta == 0`) are written once for every width.
+//! One generic tile body serves both widths, and [`Zmm`] names the few vector
+//! operations that differ between them, so the edge-tile rules (masks, the spill for
+//! strided rows, `beta == 0`) are written once for both.
 
 use super::Tile;
 use crate::config::AVX512;
@@ -13,11 +13,13 @@ use core::arch::x86_64::*;
 
 /// Vectors of 8 `f64` down one column of the `f64` tile.
 const VECS_F64: usize = AVX512.f64.mr / 8;
+/// Vectors of 16 `f32` down one column of the `f32` tile.
+const VECS_F32: usize = AVX512.f32.mr / 16;
 const _: () = assert!(
-    AVX512.f64.mr == 8 * VECS_F64,
+    AVX512.f64.mr == 8 * VECS_F64 && AVX512.f32.mr == 16 * VECS_F32,
     "the tiles are whole zmm vectors"
 );
-const _: () = assert!(AVX512.f64.nr >= 1);
+const _: () = assert!(AVX512.f64.nr >= 1 && AVX512.f32.nr >= 1);
 
 /// The `f64` kernel: `AVX512.f64` (24 x 8), 8 lanes a vector. Full tiles store whole
 /// vectors, edge tiles 8-lane masked vectors (masked-off lanes are neither read nor
@@ -32,7 +34,19 @@ pub unsafe fn run_f64(t: &Tile<f64>) {
     unsafe { tile::<f64, VECS_F64, { AVX512.f64.nr }>(t) }
 }
 
-/// The zmm operations of the tile for one element type (`f64`: 8 lanes).
+/// The `f32` kernel: `AVX512.f32` (48 x 8), 16 lanes a vector; otherwise as
+/// [`run_f64`]: whole vectors for full tiles, 16-lane masks for edge tiles, one element
+/// at a time for a non-unit row stride, the same fused operations on every path.
+///
+/// # Safety
+/// `arch`'s contract for `f32` panels packed with this `mr` and `nr`; the CPU supports
+/// AVX-512F and FMA (checked by dispatch).
+pub unsafe fn run_f32(t: &Tile<f32>) {
+    // SAFETY: forwarded contract; dispatch only hands out this kernel when supported.
+    unsafe { tile::<f32, VECS_F32, { AVX512.f32.nr }>(t) }
+}
+
+/// The zmm operations of the tile for one element type: `f64` (8 lanes) or `f32` (16).
 ///
 /// # Safety
 /// Every method needs a CPU with AVX-512F and FMA (they run inside [`tile`], which
@@ -110,6 +124,60 @@ impl Zmm for f64 {
     #[target_feature(enable = "fma")]
     unsafe fn fma(a: f64, b: f64, c: f64) -> f64 {
         _mm_cvtsd_f64(_mm_fmadd_sd(_mm_set_sd(a), _mm_set_sd(b), _mm_set_sd(c)))
+    }
+}
+
+impl Zmm for f32 {
+    const LANES: usize = 16;
+    type V = __m512;
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn zero() -> __m512 {
+        _mm512_setzero_ps()
+    }
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn splat(x: f32) -> __m512 {
+        _mm512_set1_ps(x)
+    }
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn load(p: *const f32) -> __m512 {
+        // SAFETY: the caller's pointer addresses 16 values.
+        unsafe { _mm512_loadu_ps(p) }
+    }
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn store(p: *mut f32, v: __m512) {
+        // SAFETY: as in `load`.
+        unsafe { _mm512_storeu_ps(p, v) }
+    }
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn load_rows(p: *const f32, rows: usize) -> __m512 {
+        // SAFETY: the caller's pointer addresses `rows` values; the others are masked.
+        unsafe { _mm512_maskz_loadu_ps(((1u32 << rows) - 1) as __mmask16, p) }
+    }
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn store_rows(p: *mut f32, rows: usize, v: __m512) {
+        // SAFETY: as in `load_rows`.
+        unsafe { _mm512_mask_storeu_ps(p, ((1u32 << rows) - 1) as __mmask16, v) }
+    }
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn fmadd(a: __m512, b: __m512, c: __m512) -> __m512 {
+        _mm512_fmadd_ps(a, b, c)
+    }
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn scale(a: __m512, b: __m512) -> __m512 {
+        _mm512_mul_ps(a, b)
+    }
+    #[inline]
+    #[target_feature(enable = "fma")]
+    unsafe fn fma(a: f32, b: f32, c: f32) -> f32 {
+        _mm_cvtss_f32(_mm_fmadd_ss(_mm_set_ss(a), _mm_set_ss(b), _mm_set_ss(c)))
     }
 }
 

@@ -137,6 +137,30 @@ fn f32_kernels_follow_the_contract_on_full_and_edge_tiles() {
     kernels_follow_the_contract::<f32>("f32_kernels_follow_the_contract_on_full_and_edge_tiles");
 }
 
+/// Each level the CPU supports hands out its own kernel in both widths, with its
+/// table's blocks: packing and the LU leaf pick their AVX-512 build from `arch`.
+#[test]
+fn every_level_hands_out_its_own_kernels() {
+    fn check<R: Real>(width: impl Fn(config::IsaTable) -> GemmBlocks) {
+        let kernels = testing::kernels::<R>("every_level_hands_out_its_own_kernels");
+        let levels: Vec<Arch> = [Arch::Scalar, Arch::Avx2, Arch::Avx512]
+            .into_iter()
+            .filter(|&a| a <= supported())
+            .collect();
+        assert_eq!(kernels.iter().map(|k| k.arch).collect::<Vec<_>>(), levels);
+        for kern in kernels {
+            let table = match kern.arch {
+                Arch::Avx512 => config::AVX512,
+                Arch::Avx2 => config::AVX2,
+                Arch::Scalar => config::SCALAR,
+            };
+            assert_eq!(kern.blocks, width(table), "{:?}", kern.arch);
+        }
+    }
+    check::<f64>(|t| t.f64);
+    check::<f32>(|t| t.f32);
+}
+
 #[test]
 fn the_portable_kernel_is_always_there() {
     assert_eq!(
