@@ -174,7 +174,7 @@ impl Kernels for f64 {
             Arch::Avx512 => Kernel {
                 arch,
                 blocks: config::AVX512.f64,
-                run: avx512::run,
+                run: avx512::run_f64,
                 lower_solve: config::AVX512.lower_solve.map(|shape| LowerSolve {
                     rows: shape.rows,
                     cols: shape.cols,
@@ -185,7 +185,7 @@ impl Kernels for f64 {
             Arch::Avx2 => Kernel {
                 arch,
                 blocks: config::AVX2.f64,
-                run: avx2::run,
+                run: avx2::run_f64,
                 lower_solve: None,
             },
             _ => Kernel {
@@ -199,12 +199,28 @@ impl Kernels for f64 {
 }
 
 impl Kernels for f32 {
-    fn kernel_at(_arch: Arch) -> Kernel<f32> {
-        Kernel {
-            arch: Arch::Scalar,
-            blocks: config::SCALAR.f32,
-            run: scalar::run::<f32>,
-            lower_solve: None,
+    fn kernel_at(arch: Arch) -> Kernel<f32> {
+        match arch {
+            #[cfg(target_arch = "x86_64")]
+            Arch::Avx512 => Kernel {
+                arch,
+                blocks: config::AVX512.f32,
+                run: avx512::run_f32,
+                lower_solve: None,
+            },
+            #[cfg(target_arch = "x86_64")]
+            Arch::Avx2 => Kernel {
+                arch,
+                blocks: config::AVX2.f32,
+                run: avx2::run_f32,
+                lower_solve: None,
+            },
+            _ => Kernel {
+                arch: Arch::Scalar,
+                blocks: config::SCALAR.f32,
+                run: scalar::run::<f32>,
+                lower_solve: None,
+            },
         }
     }
 }

@@ -4,63 +4,91 @@
 
 use super::*;
 
+/// The element types of the kernels, with what the oracle needs: a correctly rounded
+/// fused multiply-add (libm's) and the bits of a value.
+trait Oracle: Real {
+    fn fma(a: Self, b: Self, c: Self) -> Self;
+    fn bits(self) -> u64;
+}
+
+impl Oracle for f64 {
+    fn fma(a: f64, b: f64, c: f64) -> f64 {
+        libm::fma(a, b, c)
+    }
+    fn bits(self) -> u64 {
+        self.to_bits()
+    }
+}
+
+impl Oracle for f32 {
+    fn fma(a: f32, b: f32, c: f32) -> f32 {
+        libm::fmaf(a, b, c)
+    }
+    fn bits(self) -> u64 {
+        self.to_bits().into()
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
-fn oracle(
+fn oracle<R: Oracle>(
     fused: bool,
     k: usize,
-    a: &[f64],
-    b: &[f64],
+    a: &[R],
+    b: &[R],
     mr: usize,
     nr: usize,
     i: usize,
     j: usize,
-    alpha: f64,
-    beta: f64,
-    c: f64,
-) -> f64 {
-    let mut acc = 0.0;
+    alpha: R,
+    beta: R,
+    c: R,
+) -> R {
+    let mut acc = R::ZERO;
     for p in 0..k {
         acc = if fused {
-            libm::fma(a[p * mr + i], b[p * nr + j], acc)
+            R::fma(a[p * mr + i], b[p * nr + j], acc)
         } else {
             acc + a[p * mr + i] * b[p * nr + j]
         };
     }
-    match (beta == 0.0, fused) {
+    match (beta == R::ZERO, fused) {
         (true, _) => alpha * acc,
-        (false, true) => libm::fma(alpha, acc, beta * c),
+        (false, true) => R::fma(alpha, acc, beta * c),
         (false, false) => alpha * acc + beta * c,
     }
 }
 
-fn values(len: usize, seed: u64) -> Vec<f64> {
+fn values<R: Real>(len: usize, seed: u64) -> Vec<R> {
     forklu_testkit::random_matrix(len, 1, len, seed)
+        .into_iter()
+        .map(R::from_f64)
+        .collect()
 }
 
-#[test]
-fn kernels_follow_the_contract_on_full_and_edge_tiles() {
-    for kern in testing::kernels::<f64>("kernels_follow_the_contract_on_full_and_edge_tiles") {
+/// Every kernel for `R` this host runs, against [`oracle`], on the full tile and on
+/// edge tiles: one row or column short, whole columns with fewer of them (AVX2's
+/// vector path), and rows on both sides of every multiple of 8 (the boundaries of
+/// 8- and 16-lane masks), for unit and non-unit row strides.
+fn kernels_follow_the_contract<R: Oracle>(test: &str) {
+    for kern in testing::kernels::<R>(test) {
         let (arch, mr, nr) = (kern.arch, kern.blocks.mr, kern.blocks.nr);
         let fused = arch != Arch::Scalar;
+        let mut edges = vec![(mr - 1, nr), (mr, 1), (mr, nr - 1), (1, nr - 1), (3, 2)];
+        for l in (8..mr).step_by(8) {
+            edges.extend([(l - 1, 2), (l, 3), (l + 1, nr)]);
+        }
         for &k in &[0usize, 1, 2, 7, 256] {
-            let a = values(k * mr + 1, k as u64);
-            let b = values(k * nr + 1, 100 + k as u64);
-            let edges = [
-                (mr - 1, nr),
-                (mr, 1),
-                (mr, nr - 1),
-                (1, nr - 1),
-                (3, 2),
-                (8, 3),
-                (9, nr),
-                (17, 1),
-            ];
-            for &(m, n) in [(mr, nr)].iter().chain(edges.iter().filter(|e| e.0 <= mr)) {
+            let a = values::<R>(k * mr + 1, k as u64);
+            let b = values::<R>(k * nr + 1, 100 + k as u64);
+            for &(m, n) in [(mr, nr)].iter().chain(&edges) {
                 for &(rs, cs) in &[(1usize, mr + 3), (nr + 2, 1)] {
                     for &(alpha, beta) in &[(1.0, 0.0), (-1.0, 1.0), (2.5, -0.75)] {
-                        // A margin past the block, which must stay untouched.
-                        let len = (m - 1) * rs + (n - 1) * cs + 1 + 16;
-                        let c0 = values(len, 7);
+                        let (alpha, beta) = (R::from_f64(alpha), R::from_f64(beta));
+                        // Room for the whole register tile and a margin past it: all
+                        // but the block must stay untouched (and a kernel writing
+                        // outside its block fails here rather than corrupting the heap).
+                        let len = (mr - 1) * rs + (nr - 1) * cs + 1 + 16;
+                        let c0 = values::<R>(len, 7);
                         let mut c = c0.clone();
                         let tile = Tile {
                             k,
@@ -87,9 +115,9 @@ fn kernels_follow_the_contract_on_full_and_edge_tiles() {
                         // Every element: the block's as the contract says, the rest unchanged.
                         for (at, (got, want)) in c.iter().zip(&want).enumerate() {
                             assert_eq!(
-                                got.to_bits(),
-                                want.to_bits(),
-                                "{arch:?} k={k} m={m} n={n} rs={rs} element {at}"
+                                got.bits(),
+                                want.bits(),
+                                "{arch:?} k={k} m={m} n={n} rs={rs} beta={beta:?} element {at}"
                             );
                         }
                     }
@@ -97,6 +125,40 @@ fn kernels_follow_the_contract_on_full_and_edge_tiles() {
             }
         }
     }
+}
+
+#[test]
+fn kernels_follow_the_contract_on_full_and_edge_tiles() {
+    kernels_follow_the_contract::<f64>("kernels_follow_the_contract_on_full_and_edge_tiles");
+}
+
+#[test]
+fn f32_kernels_follow_the_contract_on_full_and_edge_tiles() {
+    kernels_follow_the_contract::<f32>("f32_kernels_follow_the_contract_on_full_and_edge_tiles");
+}
+
+/// Each level the CPU supports hands out its own kernel in both widths, with its
+/// table's blocks: packing and the LU leaf pick their AVX-512 build from `arch`.
+#[test]
+fn every_level_hands_out_its_own_kernels() {
+    fn check<R: Real>(width: impl Fn(config::IsaTable) -> GemmBlocks) {
+        let kernels = testing::kernels::<R>("every_level_hands_out_its_own_kernels");
+        let levels: Vec<Arch> = [Arch::Scalar, Arch::Avx2, Arch::Avx512]
+            .into_iter()
+            .filter(|&a| a <= supported())
+            .collect();
+        assert_eq!(kernels.iter().map(|k| k.arch).collect::<Vec<_>>(), levels);
+        for kern in kernels {
+            let table = match kern.arch {
+                Arch::Avx512 => config::AVX512,
+                Arch::Avx2 => config::AVX2,
+                Arch::Scalar => config::SCALAR,
+            };
+            assert_eq!(kern.blocks, width(table), "{:?}", kern.arch);
+        }
+    }
+    check::<f64>(|t| t.f64);
+    check::<f32>(|t| t.f32);
 }
 
 #[test]
