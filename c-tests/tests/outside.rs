@@ -1,10 +1,14 @@
 //! Allocation, linking and the exported symbol table, seen from outside.
 
 mod runner;
-use runner::{Case, run_all};
+use forklu_testkit::{ALLOCATOR_SYMBOLS, tool, undefined_symbols};
+use runner::{Case, Verdict, run_all, run_command};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
+
+/// Deadline of one tool run (nm, readelf, strip, pkg-config, cc).
+const TOOL: Duration = Duration::from_secs(60);
 
 fn libdir() -> PathBuf {
     PathBuf::from(env!("FORKLU_LIBDIR"))
@@ -12,12 +16,12 @@ fn libdir() -> PathBuf {
 
 /// The symbols a shared library defines, as `(nm type letter, name)`.
 fn dynamic_symbols(so: &Path) -> Vec<(String, String)> {
-    let nm = Command::new("nm")
-        .args(["-D", "--defined-only"])
-        .arg(so)
-        .output()
-        .expect("nm");
-    String::from_utf8_lossy(&nm.stdout)
+    let nm = tool(
+        &format!("nm -D {}", so.display()),
+        Command::new("nm").args(["-D", "--defined-only"]).arg(so),
+        TOOL,
+    );
+    nm.stdout
         .lines()
         .filter_map(|l| {
             let mut w = l.split_whitespace().rev();
@@ -78,13 +82,13 @@ fn shared_library_exports_every_entry_point_and_a_soname() {
     }
     assert!(missing.is_empty(), "not exported: {missing:?}");
     assert!(!defined("xerbla_"), "forklu must not define xerbla_");
-    let elf = Command::new("readelf")
-        .arg("-d")
-        .arg(&so)
-        .output()
-        .expect("readelf");
+    let elf = tool(
+        "readelf -d",
+        Command::new("readelf").arg("-d").arg(&so),
+        TOOL,
+    );
     assert!(
-        String::from_utf8_lossy(&elf.stdout).contains("Library soname: [libforklu.so.0]"),
+        elf.stdout.contains("Library soname: [libforklu.so.0]"),
         "SONAME missing"
     );
 }
@@ -123,25 +127,18 @@ fn scipy_shim_exports_exactly_its_eight_names() {
 
 #[test]
 fn static_library_references_no_allocator() {
-    let nm = Command::new("nm")
-        .arg("-u")
-        .arg(libdir().join("libforklu.a"))
-        .output()
-        .expect("nm");
-    let undefined = String::from_utf8_lossy(&nm.stdout);
-    for sym in [
-        "malloc",
-        "calloc",
-        "realloc",
-        "free",
-        "posix_memalign",
-        "__rust_alloc",
-        "__rust_dealloc",
-    ] {
+    let undefined = undefined_symbols(&libdir().join("libforklu.a"));
+    // Symbols the library must reference: proof that the listing is real, not empty.
+    for sym in ["memcpy", "pthread_create"] {
         assert!(
-            !undefined
-                .lines()
-                .any(|l| l.split_whitespace().last() == Some(sym)),
+            undefined.iter().any(|s| s == sym),
+            "nm -u libforklu.a does not list {sym}: {} names",
+            undefined.len()
+        );
+    }
+    for sym in ALLOCATOR_SYMBOLS {
+        assert!(
+            !undefined.iter().any(|s| s == sym),
             "libforklu.a references {sym}"
         );
     }
@@ -155,18 +152,16 @@ fn static_links_run_the_seed_case() {
     let include = here.join("../include");
     let out = std::env::temp_dir().join(format!("forklu-static-{}", std::process::id()));
     std::fs::create_dir_all(&out).unwrap();
-    let pc = Command::new("pkg-config")
-        .args(["--static", "--libs", "--cflags", "forklu"])
-        .env("PKG_CONFIG_PATH", libdir())
-        .output()
-        .expect("pkg-config");
-    assert!(
-        pc.status.success(),
-        "pkg-config: {}",
-        String::from_utf8_lossy(&pc.stderr)
+    let pc = tool(
+        "pkg-config --static forklu",
+        Command::new("pkg-config")
+            .args(["--static", "--libs", "--cflags", "forklu"])
+            .env("PKG_CONFIG_PATH", libdir()),
+        TOOL,
     );
     // pkg-config's `-lforklu` would pick the shared library: name the archive itself.
-    let pc_flags: Vec<String> = String::from_utf8_lossy(&pc.stdout)
+    let pc_flags: Vec<String> = pc
+        .stdout
         .split_whitespace()
         .map(|f| {
             if f == "-lforklu" {
@@ -195,38 +190,36 @@ fn static_links_run_the_seed_case() {
     ];
     for (i, (how, flags)) in ways.iter().enumerate() {
         let exe = out.join(format!("seed{i}"));
-        let o = Command::new("cc")
-            .args([
-                "-std=c11",
-                "-O2",
-                "-D_GNU_SOURCE",
-                "-pthread",
-                "-Wno-unused-function",
-            ])
-            .arg("-I")
-            .arg(&include)
-            .arg("-I")
-            .arg(here.join("c"))
-            .arg(here.join("c/fork_seed.c"))
-            .args(flags)
-            .arg("-o")
-            .arg(&exe)
-            .output()
-            .expect("cc");
-        assert!(
-            o.status.success(),
-            "{how}: link failed: {}",
-            String::from_utf8_lossy(&o.stderr)
+        tool(
+            &format!("{how}: link"),
+            Command::new("cc")
+                .args([
+                    "-std=c11",
+                    "-O2",
+                    "-D_GNU_SOURCE",
+                    "-pthread",
+                    "-Wno-unused-function",
+                ])
+                .arg("-I")
+                .arg(&include)
+                .arg("-I")
+                .arg(here.join("c"))
+                .arg(here.join("c/fork_seed.c"))
+                .args(flags)
+                .arg("-o")
+                .arg(&exe),
+            TOOL,
         );
-        let st = Command::new(&exe).arg("4").status().expect("run");
-        assert!(st.success(), "{how}: seed case failed");
+        let (verdict, stderr, _) =
+            run_command(Command::new(&exe).arg("4"), Duration::from_secs(60));
+        assert_eq!(verdict, Verdict::Pass, "{how}: seed case: {stderr}");
         let stripped = out.join(format!("seed{i}.stripped"));
-        let _ = Command::new("strip")
-            .arg("-o")
-            .arg(&stripped)
-            .arg(&exe)
-            .status();
-        let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        tool(
+            &format!("{how}: strip"),
+            Command::new("strip").arg("-o").arg(&stripped).arg(&exe),
+            TOOL,
+        );
+        let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).expect("linked file");
         println!(
             "{how:<22} {:>9} bytes, {:>9} stripped",
             size(&exe),
@@ -241,23 +234,25 @@ fn static_links_run_the_seed_case() {
 fn pkg_config_lists_rustcs_native_static_libs() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let o = Command::new(cargo)
-        .current_dir(&root)
-        .args([
-            "rustc",
-            "--release",
-            "-p",
-            "forklu-ffi",
-            "--crate-type",
-            "staticlib",
-            "--target-dir",
-        ])
-        .arg(root.join("target/c-tests-native-libs"))
-        .args(["--", "--print", "native-static-libs"])
-        .env("CARGO_TERM_COLOR", "never")
-        .output()
-        .expect("cargo rustc");
-    let text = String::from_utf8_lossy(&o.stderr);
+    let o = tool(
+        "cargo rustc --print native-static-libs",
+        Command::new(cargo)
+            .current_dir(&root)
+            .args([
+                "rustc",
+                "--release",
+                "-p",
+                "forklu-ffi",
+                "--crate-type",
+                "staticlib",
+                "--target-dir",
+            ])
+            .arg(root.join("target/c-tests-native-libs"))
+            .args(["--", "--print", "native-static-libs"])
+            .env("CARGO_TERM_COLOR", "never"),
+        Duration::from_secs(600),
+    );
+    let text = o.stderr;
     let rustc_says = text
         .lines()
         .find_map(|l| l.split("native-static-libs: ").nth(1))

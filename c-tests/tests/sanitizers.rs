@@ -3,7 +3,8 @@
 //! definedness or undefined behaviour fails the run.
 
 mod runner;
-use runner::{Case, Verdict, bin_dir, run_all};
+use forklu_testkit::tool;
+use runner::{Case, Verdict, bin_dir, run_all, run_command};
 use std::process::Command;
 use std::time::Duration;
 
@@ -33,33 +34,18 @@ fn c_programs_run_clean_under_asan_and_ubsan() {
 
 #[test]
 fn seed_case_and_conformance_run_clean_under_valgrind() {
-    if Command::new("valgrind").arg("--version").output().is_err() {
-        panic!("valgrind is missing: run c-tests/setup-deps.sh");
-    }
+    tool(
+        "valgrind --version (run c-tests/setup-deps.sh if it is missing)",
+        Command::new("valgrind").arg("--version"),
+        Duration::from_secs(30),
+    );
     for (program, args) in [("fork_seed", vec!["4"]), ("conformance", vec![])] {
-        let out = Command::new("timeout")
-            .args([
-                "300",
-                "valgrind",
-                "-q",
-                "--error-exitcode=99",
-                "--trace-children=no",
-            ])
+        let mut cmd = Command::new("valgrind");
+        cmd.args(["-q", "--error-exitcode=99", "--trace-children=no"])
             .arg(bin_dir().join(program))
-            .args(&args)
-            .output()
-            .expect("run valgrind");
-        let verdict = match out.status.code() {
-            Some(0) => Verdict::Pass,
-            Some(c) => Verdict::Fail(c),
-            None => Verdict::Crash(-1),
-        };
+            .args(&args);
+        let (verdict, stderr, _) = run_command(&mut cmd, Duration::from_secs(300));
         println!("{:<28} valgrind {program}", format!("{verdict:?}"));
-        assert_eq!(
-            verdict,
-            Verdict::Pass,
-            "valgrind {program}:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_eq!(verdict, Verdict::Pass, "valgrind {program}:\n{stderr}");
     }
 }

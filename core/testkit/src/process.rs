@@ -211,6 +211,39 @@ pub fn until_rises(
     }
 }
 
+/// Names an allocator defines: a program or library that references none of them
+/// cannot allocate through the C library or Rust's global allocator.
+pub const ALLOCATOR_SYMBOLS: [&str; 11] = [
+    "malloc",
+    "calloc",
+    "realloc",
+    "free",
+    "posix_memalign",
+    "aligned_alloc",
+    "memalign",
+    "__rust_alloc",
+    "__rust_alloc_zeroed",
+    "__rust_realloc",
+    "__rust_dealloc",
+];
+
+/// The symbols an object, archive or executable references but does not define, from
+/// `nm -u` (its exit status checked), without version suffixes (`malloc@GLIBC_2.2.5`
+/// is `malloc`).
+pub fn undefined_symbols(file: &std::path::Path) -> Vec<String> {
+    let nm = tool(
+        &format!("nm -u {}", file.display()),
+        Command::new("nm").arg("-u").arg(file),
+        Duration::from_secs(60),
+    );
+    nm.stdout
+        .lines()
+        .filter_map(|l| l.split_whitespace().last())
+        .filter(|w| !w.ends_with(':'))
+        .map(|w| w.split('@').next().unwrap_or(w).to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +272,13 @@ mod tests {
             &mut Command::new("false"),
             Duration::from_secs(10),
         );
+    }
+
+    #[test]
+    fn undefined_symbols_drop_versions() {
+        // This test binary allocates through the C library's malloc.
+        let undefined = undefined_symbols(&std::env::current_exe().unwrap());
+        assert!(undefined.iter().any(|s| s == "malloc"), "{undefined:?}");
     }
 
     #[test]
