@@ -249,6 +249,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_deadline_aborts_a_hang_and_passes_a_result() {
+        assert_eq!(deadline("quick", Duration::from_secs(10), || 5), 5);
+        let pid = fork_child(|| {
+            deadline("stuck on purpose", Duration::from_millis(100), || {
+                std::thread::sleep(Duration::from_secs(30))
+            });
+            true
+        });
+        let out = wait_with_deadline(pid, Duration::from_secs(10));
+        assert_eq!(out, Outcome::Signal(libc::SIGABRT));
+    }
+
+    #[test]
     fn the_watchdog_tells_a_hang_from_an_exit_and_a_signal() {
         let limit = Duration::from_millis(300);
         let hang = run_with_deadline(Command::new("sleep").arg("30"), limit);
