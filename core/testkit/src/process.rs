@@ -244,6 +244,22 @@ pub fn undefined_symbols(file: &std::path::Path) -> Vec<String> {
         .collect()
 }
 
+/// The thread counts the fork scenarios (Rust and C) run with: `FORKLU_TEST_THREADS`, a
+/// comma-separated list the test command sets per kernel pass, else 1, 2, 4 and 8 (more
+/// threads than a 2-core machine has, on purpose).
+pub fn fork_thread_counts() -> Vec<usize> {
+    match std::env::var("FORKLU_TEST_THREADS") {
+        Ok(list) => list
+            .split(',')
+            .map(|t| match t.trim().parse() {
+                Ok(n) if n >= 1 => n,
+                _ => panic!("FORKLU_TEST_THREADS={list:?}: not a list of counts >= 1"),
+            })
+            .collect(),
+        Err(_) => vec![1, 2, 4, 8],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
