@@ -27,6 +27,7 @@ int main(int argc, char **argv) {
         if (pid == 0) {
             t_lu f = t_factor("child of busy parent", a, 300, 300, 300);
             if (!t_same(&ref, &f)) t_error("child %d: factors differ\n", i);
+            t_workers("child of busy parent");
             _exit(t_status);
         }
         t_reap(pid, "child of busy parent");
@@ -35,5 +36,6 @@ int main(int argc, char **argv) {
     for (int i = 0; i < 4; i++) pthread_join(th[i], NULL);
     t_lu f = t_factor("parent at the end", a, 300, 300, 300);
     if (!t_same(&ref, &f)) t_error("parent: factors differ\n");
+    t_workers("parent");
     return t_status;
 }

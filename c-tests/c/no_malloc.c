@@ -1,7 +1,9 @@
 /* DESIGN rule 1 from outside: a malloc-family interposer counts allocations. Steady-state
  * dgetrf_/dgesv_ calls (serial and parallel) and the parent's first call after a fork
  * make none; a fork child's first parallel call allocates only inside pthread_create
- * (starting its workers). */
+ * (starting its workers, which it must do). Afterwards the workers of the parent and
+ * of the child are seen to run tasks: "no allocation" must not come from a serial
+ * fallback. */
 #include <dlfcn.h>
 #include <pthread.h>
 #include "t.h"
@@ -13,7 +15,7 @@ extern void *__libc_memalign(size_t, size_t);
 extern void __libc_free(void *);
 
 static volatile int counting;
-static volatile long outside, inside_create;
+static volatile long outside, inside_create, creates;
 static __thread int in_create;
 
 static void count(void) {
@@ -37,6 +39,7 @@ typedef int create_t(pthread_t *, const pthread_attr_t *, void *(*)(void *), voi
 int pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *), void *arg) {
     static create_t *real;
     if (!real) real = (create_t *)dlsym(RTLD_NEXT, "pthread_create");
+    if (counting) creates++;
     in_create = 1;
     int rc = real(t, attr, fn, arg);
     in_create = 0;
@@ -85,15 +88,18 @@ int main(void) {
     forklu_set_num_threads(4);
     pid_t pid = fork();
     if (pid == 0) {
-        outside = inside_create = 0;
+        outside = inside_create = creates = 0;
         counting = 1;
         calls(4);
         counting = 0;
         if (outside) t_error("child's first parallel call: %ld allocations outside pthread_create\n", outside);
+        if (creates == 0) t_error("child's first parallel call started no worker thread\n");
         expect_none("child, steady state", 4);
+        t_workers("child");
         _exit(t_status);
     }
     expect_none("parent's first call after fork", 4);
     t_reap(pid, "child");
+    t_workers("parent");
     return t_status;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifdef T_PEER
@@ -177,5 +178,45 @@ static void t_reap(pid_t pid, const char *what) {
     else if (!WIFEXITED(st)) t_error("%s: child killed by signal %d\n", what, WTERMSIG(st));
     else if (WEXITSTATUS(st) != 0) t_error("%s: child exited %d\n", what, WEXITSTATUS(st));
 }
+
+/* This process's worker threads take part in its parallel calls: the bits cannot show
+ * it (they are the same for any thread count), so a silent serial fallback after a fork
+ * would pass every comparison. With more than one thread, 300 x 300 factorizations run
+ * until forklu_get_worker_tasks() rises (on 2 cores a caller can drain a whole call
+ * before a worker wakes, so one call proves nothing); only T_WORKER_SECONDS without a
+ * rise fail. With one thread, a call must leave the count alone. A no-op in peer mode,
+ * whose libraries have no such counter. */
+#define T_WORKER_SECONDS 20
+#ifdef T_PEER
+static void t_workers(const char *who) { (void)who; }
+#else
+static double t_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static void t_workers(const char *who) {
+    int n = 300, info, threads = forklu_get_num_threads(), calls = 0, *ipiv = malloc(sizeof(int) * 300);
+    double *a = t_random(n, n, n, 77), *lu = malloc(sizeof(double) * 300 * 300), start = t_now();
+    uint64_t before = forklu_get_worker_tasks();
+    do {
+        memcpy(lu, a, sizeof(double) * 300 * 300);
+        dgetrf_(&n, &n, lu, &n, ipiv, &info);
+        calls++;
+    } while (threads > 1 && forklu_get_worker_tasks() == before && t_now() - start < T_WORKER_SECONDS);
+    uint64_t after = forklu_get_worker_tasks();
+    if (info != 0) t_error("%s: worker check: info %d\n", who, info);
+    if (threads > 1 && after == before)
+        t_error("%s: %d threads, worker tasks %llu -> %llu in %d calls: no worker ran a task for %d s\n", who, threads,
+                (unsigned long long)before, (unsigned long long)after, calls, T_WORKER_SECONDS);
+    if (threads == 1 && after != before)
+        t_error("%s: 1 thread, worker tasks %llu -> %llu: a serial call was counted as workers' tasks\n", who,
+                (unsigned long long)before, (unsigned long long)after);
+    free(a);
+    free(lu);
+    free(ipiv);
+}
+#endif
 
 #endif
