@@ -116,6 +116,9 @@ enum Variant {
 /// the fork scenarios in peer mode into `bin/peer/`.
 fn compile_programs(include: &Path, here: &Path, out: &Path, libdir: &Path) {
     let bin = out.join("bin");
+    // Built afresh: a program left from an earlier build (a source since removed, or
+    // a variant no longer built) must not stand in for one, e.g. in the sanitizer test.
+    let _ = std::fs::remove_dir_all(&bin);
     for dir in ["asan", "peer"] {
         std::fs::create_dir_all(bin.join(dir)).unwrap();
     }
