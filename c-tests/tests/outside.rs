@@ -51,6 +51,21 @@ fn allocation_shared_library_thread_control_and_every_symbol() {
     );
 }
 
+/// README: forklu "rejects pivot entries outside 1..n in dgetrs/dgetri instead of
+/// writing out of bounds" (c/bad_pivots.c, every entry point of both).
+#[test]
+fn dgetrs_and_dgetri_reject_bad_pivots() {
+    run_all(
+        "outside",
+        &[Case {
+            name: "bad_pivots".into(),
+            program: "bad_pivots".into(),
+            args: vec![],
+            limit: Duration::from_secs(60),
+        }],
+    );
+}
+
 #[test]
 fn shared_library_exports_every_entry_point_and_a_soname() {
     let so = libdir().join("libforklu.so");
