@@ -244,6 +244,59 @@ fn static_links_run_the_seed_case() {
     let _ = std::fs::remove_dir_all(&out);
 }
 
+/// README: linked against libforklu.a with `--gc-sections` and stripped, "a C program
+/// that calls `dgesv_` is then about 94 KB". It must stay under 100 KiB (and solve).
+#[test]
+fn a_stripped_static_program_calling_dgesv_is_under_100_kib() {
+    const LIMIT: u64 = 100 * 1024;
+    let dir = std::env::temp_dir().join(format!("forklu-size-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = dir.join("dgesv.c");
+    std::fs::write(
+        &src,
+        r#"#include "forklu.h"
+int main(void) {
+    double a[9] = {4, 2, 1, 1, 5, 2, 2, 1, 6}, b[3] = {12, 15, 23}; /* x = (1, 2, 3) */
+    int n = 3, one = 1, ipiv[3], info;
+    dgesv_(&n, &one, a, &n, ipiv, b, &n, &info);
+    double e = (b[0] - 1) * (b[0] - 1) + (b[1] - 2) * (b[1] - 2) + (b[2] - 3) * (b[2] - 3);
+    return info == 0 && e < 1e-24 ? 0 : 1;
+}
+"#,
+    )
+    .unwrap();
+    let (exe, stripped) = (dir.join("dgesv"), dir.join("dgesv.stripped"));
+    let include = Path::new(env!("CARGO_MANIFEST_DIR")).join("../include");
+    // The README's static link line.
+    tool(
+        "cc dgesv.c libforklu.a -Wl,--gc-sections -lpthread",
+        Command::new("cc")
+            .args(["-O2", "-I"])
+            .arg(&include)
+            .arg(&src)
+            .arg(libdir().join("libforklu.a"))
+            .args(["-Wl,--gc-sections", "-lpthread", "-o"])
+            .arg(&exe),
+        TOOL,
+    );
+    let (verdict, stderr, _) = run_command(&mut Command::new(&exe), TOOL);
+    assert_eq!(verdict, Verdict::Pass, "the dgesv_ program: {stderr}");
+    tool(
+        "strip",
+        Command::new("strip").arg("-o").arg(&stripped).arg(&exe),
+        TOOL,
+    );
+    let size = std::fs::metadata(&stripped)
+        .expect("stripped program")
+        .len();
+    println!("stripped static program calling dgesv_: {size} bytes");
+    assert!(
+        size > 1000 && size < LIMIT,
+        "stripped static program calling dgesv_: {size} bytes, limit {LIMIT}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `Libs.private` in forklu.pc is exactly what rustc says a C program must add.
 #[test]
 fn pkg_config_lists_rustcs_native_static_libs() {
