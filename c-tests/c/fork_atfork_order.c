@@ -31,10 +31,12 @@ int main(int argc, char **argv) {
         if (strcmp(trace, "baxy") != 0) t_error("child saw handler order \"%s\", want \"baxy\"\n", trace);
         t_lu f = t_factor("child", a, 300, 300, 300);
         if (!t_same(&ref, &f)) t_error("child: factors differ\n");
+        t_workers("child");
         _exit(t_status);
     }
     trace[len] = 0;
     if (strcmp(trace, "baAB") != 0) t_error("parent saw handler order \"%s\", want \"baAB\"\n", trace);
     t_reap(pid, "child");
+    t_workers("parent");
     return t_status;
 }

@@ -11,6 +11,7 @@ int main(int argc, char **argv) {
         if (!t_same(&ref, &f)) t_error("%s: factors differ\n", pid == 0 ? "child" : "parent");
         t_free(&f);
     }
+    t_workers(pid == 0 ? "child" : "parent");
     if (pid == 0) _exit(t_status);
     t_reap(pid, "concurrent child");
     t_free(&ref);

@@ -9,9 +9,11 @@ int main(int argc, char **argv) {
     if (pid == 0) {
         t_lu f = t_factor("child", a, 512, 512, 512);
         if (!t_same(&warm, &f)) t_error("child's factors differ from the parent's\n");
+        t_workers("child");
         _exit(t_status);
     }
     t_reap(pid, "child factors");
+    t_workers("parent");
     t_free(&warm);
     free(a);
     return t_status;

@@ -27,10 +27,12 @@ int main(int argc, char **argv) {
     if (pid == 0) {
         t_lu f = t_factor("child during big getrf", a, 300, 300, 300);
         if (!t_same(&ref, &f)) t_error("child: factors differ\n");
+        t_workers("child");
         _exit(t_status);
     }
     t_reap(pid, "child during big getrf");
     pthread_join(th, NULL);
+    t_workers("parent");
     t_free(&big_lu);
     t_free(&ref);
     free(big);

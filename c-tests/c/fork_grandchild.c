@@ -5,7 +5,12 @@ static void level(const double *a, const t_lu *ref, int depth) {
     t_lu f = t_factor("level", a, 300, 300, 300);
     if (!t_same(ref, &f)) t_error("depth %d: factors differ\n", depth);
     t_free(&f);
-    if (depth == 3) return;
+    char who[32];
+    snprintf(who, sizeof who, "depth %d", depth);
+    if (depth == 3) {
+        t_workers(who);
+        return;
+    }
     pid_t pid = fork();
     if (pid == 0) {
         level(a, ref, depth + 1);
@@ -15,6 +20,7 @@ static void level(const double *a, const t_lu *ref, int depth) {
     f = t_factor("level after fork", a, 300, 300, 300);
     if (!t_same(ref, &f)) t_error("depth %d after fork: factors differ\n", depth);
     t_free(&f);
+    t_workers(who);
 }
 
 int main(int argc, char **argv) {

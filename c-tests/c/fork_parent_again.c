@@ -6,12 +6,14 @@ static void round_trip(const char *what, const double *a, int n, int use_exit) {
     t_lu before = t_factor(what, a, n, n, n);
     pid_t pid = fork();
     if (pid == 0) {
-        if (use_exit) exit(0);
-        _exit(0);
+        t_workers("child");
+        if (use_exit) exit(t_status);
+        _exit(t_status);
     }
     t_reap(pid, what);
     t_lu after = t_factor(what, a, n, n, n);
     if (!t_same(&before, &after)) t_error("%s: parent's factors changed after fork\n", what);
+    t_workers("parent after fork");
     t_free(&before);
     t_free(&after);
 }

@@ -20,8 +20,10 @@ int main(int argc, char **argv) {
             t_free(&f);
             free(a);
         }
+        t_workers("shapes child");
         _exit(t_status);
     }
     t_reap(pid, "shapes child");
+    t_workers("parent");
     return t_status;
 }

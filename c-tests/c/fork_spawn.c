@@ -26,5 +26,6 @@ int main(int argc, char **argv) {
         if (!t_same(&ref, &f)) t_error("after vfork: factors differ\n");
         t_free(&f);
     }
+    t_workers("parent"); /* the children exec at once: no forklu call there */
     return t_status;
 }

@@ -10,6 +10,7 @@ int main(int argc, char **argv) {
         if (pid == 0) {
             t_lu f = t_factor("storm child", a, 256, 256, 256);
             if (!t_same(&ref, &f)) t_error("child %d: factors differ\n", i);
+            t_workers("storm child");
             _exit(t_status);
         }
         t_lu f = t_factor("storm parent", a, 256, 256, 256);
@@ -17,6 +18,7 @@ int main(int argc, char **argv) {
         t_free(&f);
         t_reap(pid, "storm child");
     }
+    t_workers("parent");
     t_free(&ref);
     free(a);
     return t_status;

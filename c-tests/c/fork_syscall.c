@@ -12,6 +12,7 @@ int main(int argc, char **argv) {
         if (pid == 0) {
             t_lu f = t_factor("raw-fork child", a, 300, 300, 300);
             if (!t_same(&ref, &f)) t_error("raw-fork child: factors differ\n");
+            t_workers("raw-fork child");
             _exit(t_status);
         }
         t_reap(pid, "raw-fork child");
@@ -19,5 +20,6 @@ int main(int argc, char **argv) {
         if (!t_same(&ref, &f)) t_error("parent: factors differ\n");
         t_free(&f);
     }
+    t_workers("parent");
     return t_status;
 }

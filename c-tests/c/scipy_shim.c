@@ -77,7 +77,9 @@ int main(int argc, char **argv) {
     forklu_set_num_threads(8);
     shim = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
     if (!shim) { t_error("dlopen: %s\n", dlerror()); return 1; }
-    double *a0 = t_random(N, 64, N, 7); /* 64 N doubles: matrix, rhs, work */
+    /* N x N doubles: the matrix, and the first 3 N and 64 N of them the right-hand
+     * sides and the workspace start from (every copy stays inside it). */
+    double *a0 = t_random(N, N, N, 7);
     lp64(a0);
     ilp64(a0);
     seed(a0);

@@ -3,8 +3,8 @@
  * and children that fork grandchildren that factor. Every factorization is compared
  * bit for bit with a reference made before the first fork (forklu's results do not
  * depend on the thread count). At the end: no child or grandchild left in the process
- * group, and the thread count no higher than main + callers + the pool's workers.
- * Prints one summary line on stderr. */
+ * group, the thread count no higher than main + callers + the pool's workers, and
+ * the parent's workers still running tasks. Prints one summary line on stderr. */
 #include "t.h"
 #include <dirent.h>
 #include <pthread.h>
@@ -139,6 +139,9 @@ int main(int argc, char **argv) {
     }
     atomic_store(&stop, 1);
     for (int i = 0; i < CALLERS; i++) pthread_join(th[i], NULL);
+    /* After all those forks the parent's workers still run tasks. */
+    forklu_set_num_threads(8);
+    t_workers("parent after the soak");
     int tasks = count_tasks(), left = count_group_members();
     /* main + the pool's workers: never more than the largest thread count set (8)
      * minus the caller's own thread; the callers have been joined. */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifdef T_PEER
@@ -135,6 +136,38 @@ static double t_residual(const double *a0, const double *lu, int m, int n, int l
     return anorm == 0 ? worst : worst / (anorm * (m > n ? m : n) * DBL_EPSILON);
 }
 
+/* ||P A v - L U v||_inf / (||A||_inf ||v||_inf max(m,n) eps) for a fixed v: an O(mn)
+ * check of the factors, for sizes where t_residual's O(mnk) would dominate the run. */
+static double t_residual_probe(const double *a0, const double *lu, int m, int n, int lda, const int *ipiv) {
+    int k = m < n ? m : n;
+    double *v = malloc(sizeof(double) * (size_t)n), *uv = calloc((size_t)k + 1, sizeof(double));
+    double *luv = calloc((size_t)m + 1, sizeof(double)), *av = calloc((size_t)m + 1, sizeof(double));
+    for (int j = 0; j < n; j++) v[j] = 1.0 + (j % 5) * 0.25;
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < k && i <= j; i++) uv[i] += lu[i + (size_t)j * lda] * v[j];
+    for (int p = 0; p < k; p++) {
+        luv[p] += uv[p];
+        for (int i = p + 1; i < m; i++) luv[i] += lu[i + (size_t)p * lda] * uv[p];
+    }
+    double anorm = 0, err = 0;
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < m; i++) av[i] += a0[i + (size_t)j * lda] * v[j];
+    for (int i = 0; i < m; i++) {
+        double row = 0;
+        for (int j = 0; j < n; j++) row += fabs(a0[i + (size_t)j * lda]);
+        if (row > anorm) anorm = row;
+    }
+    for (int i = 0; i < k; i++) {
+        double t = av[i];
+        av[i] = av[ipiv[i] - 1];
+        av[ipiv[i] - 1] = t;
+    }
+    for (int i = 0; i < m; i++)
+        if (!(fabs(av[i] - luv[i]) <= err)) err = fabs(av[i] - luv[i]);
+    free(v); free(uv); free(luv); free(av);
+    return anorm == 0 ? err : err / (anorm * 2.0 * (m > n ? m : n) * DBL_EPSILON);
+}
+
 /* Pivots in range: ipiv[i] in i+1..m. */
 static int t_pivots_ok(const int *ipiv, int m, int n) {
     int k = m < n ? m : n;
@@ -153,7 +186,11 @@ static t_lu t_factor(const char *what, const double *a0, int m, int n, int lda) 
     if (f.info != 0) t_error("%s: info %d for %dx%d\n", what, f.info, m, n);
     else if (!t_pivots_ok(f.ipiv, m, n)) t_error("%s: pivots out of range for %dx%d\n", what, m, n);
     else {
-        double r = t_residual(a0, f.lu, m, n, lda, f.ipiv);
+        /* Past 10^8 multiply-adds (n ~ 670) the full residual costs more than the
+         * factorization: the probe checks the factors in O(mn). */
+        int k = m < n ? m : n;
+        double r = (double)m * n * k / 3 > 1e8 ? t_residual_probe(a0, f.lu, m, n, lda, f.ipiv)
+                                                : t_residual(a0, f.lu, m, n, lda, f.ipiv);
         if (!(r < 20)) t_error("%s: residual %g for %dx%d\n", what, r, m, n);
     }
     return f;
@@ -177,5 +214,45 @@ static void t_reap(pid_t pid, const char *what) {
     else if (!WIFEXITED(st)) t_error("%s: child killed by signal %d\n", what, WTERMSIG(st));
     else if (WEXITSTATUS(st) != 0) t_error("%s: child exited %d\n", what, WEXITSTATUS(st));
 }
+
+/* This process's worker threads take part in its parallel calls: the bits cannot show
+ * it (they are the same for any thread count), so a silent serial fallback after a fork
+ * would pass every comparison. With more than one thread, 300 x 300 factorizations run
+ * until forklu_get_worker_tasks() rises (on 2 cores a caller can drain a whole call
+ * before a worker wakes, so one call proves nothing); only T_WORKER_SECONDS without a
+ * rise fail. With one thread, a call must leave the count alone. A no-op in peer mode,
+ * whose libraries have no such counter. */
+#define T_WORKER_SECONDS 20
+#ifdef T_PEER
+static void t_workers(const char *who) { (void)who; }
+#else
+static double t_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static void t_workers(const char *who) {
+    int n = 300, info, threads = forklu_get_num_threads(), calls = 0, *ipiv = malloc(sizeof(int) * 300);
+    double *a = t_random(n, n, n, 77), *lu = malloc(sizeof(double) * 300 * 300), start = t_now();
+    uint64_t before = forklu_get_worker_tasks();
+    do {
+        memcpy(lu, a, sizeof(double) * 300 * 300);
+        dgetrf_(&n, &n, lu, &n, ipiv, &info);
+        calls++;
+    } while (threads > 1 && forklu_get_worker_tasks() == before && t_now() - start < T_WORKER_SECONDS);
+    uint64_t after = forklu_get_worker_tasks();
+    if (info != 0) t_error("%s: worker check: info %d\n", who, info);
+    if (threads > 1 && after == before)
+        t_error("%s: %d threads, worker tasks %llu -> %llu in %d calls: no worker ran a task for %d s\n", who, threads,
+                (unsigned long long)before, (unsigned long long)after, calls, T_WORKER_SECONDS);
+    if (threads == 1 && after != before)
+        t_error("%s: 1 thread, worker tasks %llu -> %llu: a serial call was counted as workers' tasks\n", who,
+                (unsigned long long)before, (unsigned long long)after);
+    free(a);
+    free(lu);
+    free(ipiv);
+}
+#endif
 
 #endif

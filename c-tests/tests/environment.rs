@@ -2,8 +2,9 @@
 //! CPUs in the affinity mask; bad values fall back; a fork child reads it again.
 
 mod runner;
-use runner::bin_dir;
+use runner::{Verdict, bin_dir, run_command};
 use std::process::Command;
+use std::time::Duration;
 
 fn threads_with(vars: &[(&str, &str)], want: usize, child_value: Option<&str>) {
     let mut cmd = Command::new(bin_dir().join("env_threads"));
@@ -16,12 +17,9 @@ fn threads_with(vars: &[(&str, &str)], want: usize, child_value: Option<&str>) {
     for (k, v) in vars {
         cmd.env(k, v);
     }
-    let out = cmd.output().expect("run env_threads");
-    assert!(
-        out.status.success(),
-        "{vars:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // The program forks when given a child value: under the watchdog like every other.
+    let (verdict, stderr, _) = run_command(&mut cmd, Duration::from_secs(30));
+    assert_eq!(verdict, Verdict::Pass, "{vars:?}: {stderr}");
 }
 
 #[test]

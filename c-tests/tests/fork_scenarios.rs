@@ -1,15 +1,19 @@
-//! The fork scenarios of the C suite, each with 1, 2, 4 and 8 threads (more threads
-//! than this machine's cores on purpose), under a watchdog.
+//! The fork scenarios of the C suite, each at every thread count of
+//! `fork_thread_counts` (1, 2, 4 and 8 unless the test command's kernel pass says
+//! otherwise: more threads than this machine's cores on purpose), under a watchdog.
+//! Each scenario also checks, in every process after a fork, that the workers run
+//! tasks (`t_workers` in c/t.h).
 
 mod runner;
+use forklu_testkit::fork_thread_counts;
 use runner::{Case, FORK_SCENARIOS, run_all};
 use std::time::Duration;
 
 #[test]
-fn fork_scenarios_with_1_2_4_8_threads() {
+fn fork_scenarios_at_every_thread_count() {
     let mut cases = Vec::new();
     for program in FORK_SCENARIOS {
-        for threads in [1, 2, 4, 8] {
+        for threads in fork_thread_counts() {
             cases.push(Case {
                 name: format!("{program} threads={threads}"),
                 program: program.to_string(),

@@ -1,8 +1,10 @@
 //! The checked-in header is what cbindgen generates from ffi/ today; the header
 //! compiles as strict C99 and C++11; bindgen reads it back with the LAPACK ABI.
 
+use forklu_testkit::tool;
 use std::path::Path;
 use std::process::Command;
+use std::time::Duration;
 
 fn checked_in() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../include/forklu.h")
@@ -33,26 +35,23 @@ fn header_compiles_as_strict_c99_and_cxx11() {
     .unwrap();
     let include = checked_in().parent().unwrap().to_path_buf();
     for (compiler, std, lang) in [("cc", "-std=c99", "c"), ("c++", "-std=c++11", "c++")] {
-        let out = Command::new(compiler)
-            .args([
-                std,
-                "-Wall",
-                "-Wextra",
-                "-Werror",
-                "-pedantic",
-                "-fsyntax-only",
-                "-x",
-                lang,
-            ])
-            .arg("-I")
-            .arg(&include)
-            .arg(&src)
-            .output()
-            .expect("run the compiler");
-        assert!(
-            out.status.success(),
-            "{compiler} {std}: {}",
-            String::from_utf8_lossy(&out.stderr)
+        tool(
+            &format!("{compiler} {std} on forklu.h"),
+            Command::new(compiler)
+                .args([
+                    std,
+                    "-Wall",
+                    "-Wextra",
+                    "-Werror",
+                    "-pedantic",
+                    "-fsyntax-only",
+                    "-x",
+                    lang,
+                ])
+                .arg("-I")
+                .arg(&include)
+                .arg(&src),
+            Duration::from_secs(60),
         );
     }
 }

@@ -1,10 +1,14 @@
 //! Allocation, linking and the exported symbol table, seen from outside.
 
 mod runner;
-use runner::{Case, run_all};
+use forklu_testkit::{ALLOCATOR_SYMBOLS, tool, undefined_symbols};
+use runner::{Case, Verdict, run_all, run_command};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
+
+/// Deadline of one tool run (nm, readelf, strip, pkg-config, cc).
+const TOOL: Duration = Duration::from_secs(60);
 
 fn libdir() -> PathBuf {
     PathBuf::from(env!("FORKLU_LIBDIR"))
@@ -12,12 +16,12 @@ fn libdir() -> PathBuf {
 
 /// The symbols a shared library defines, as `(nm type letter, name)`.
 fn dynamic_symbols(so: &Path) -> Vec<(String, String)> {
-    let nm = Command::new("nm")
-        .args(["-D", "--defined-only"])
-        .arg(so)
-        .output()
-        .expect("nm");
-    String::from_utf8_lossy(&nm.stdout)
+    let nm = tool(
+        &format!("nm -D {}", so.display()),
+        Command::new("nm").args(["-D", "--defined-only"]).arg(so),
+        TOOL,
+    );
+    nm.stdout
         .lines()
         .filter_map(|l| {
             let mut w = l.split_whitespace().rev();
@@ -44,6 +48,21 @@ fn allocation_shared_library_thread_control_and_every_symbol() {
             case("every_symbol"),
             case("null_args"),
         ],
+    );
+}
+
+/// README: forklu "rejects pivot entries outside 1..n in dgetrs/dgetri instead of
+/// writing out of bounds" (c/bad_pivots.c, every entry point of both).
+#[test]
+fn dgetrs_and_dgetri_reject_bad_pivots() {
+    run_all(
+        "outside",
+        &[Case {
+            name: "bad_pivots".into(),
+            program: "bad_pivots".into(),
+            args: vec![],
+            limit: Duration::from_secs(60),
+        }],
     );
 }
 
@@ -82,13 +101,13 @@ fn shared_library_exports_every_entry_point_and_a_soname() {
     }
     assert!(missing.is_empty(), "not exported: {missing:?}");
     assert!(!defined("xerbla_"), "forklu must not define xerbla_");
-    let elf = Command::new("readelf")
-        .arg("-d")
-        .arg(&so)
-        .output()
-        .expect("readelf");
+    let elf = tool(
+        "readelf -d",
+        Command::new("readelf").arg("-d").arg(&so),
+        TOOL,
+    );
     assert!(
-        String::from_utf8_lossy(&elf.stdout).contains("Library soname: [libforklu.so.0]"),
+        elf.stdout.contains("Library soname: [libforklu.so.0]"),
         "SONAME missing"
     );
 }
@@ -130,25 +149,18 @@ fn scipy_shim_exports_exactly_its_32_names() {
 
 #[test]
 fn static_library_references_no_allocator() {
-    let nm = Command::new("nm")
-        .arg("-u")
-        .arg(libdir().join("libforklu.a"))
-        .output()
-        .expect("nm");
-    let undefined = String::from_utf8_lossy(&nm.stdout);
-    for sym in [
-        "malloc",
-        "calloc",
-        "realloc",
-        "free",
-        "posix_memalign",
-        "__rust_alloc",
-        "__rust_dealloc",
-    ] {
+    let undefined = undefined_symbols(&libdir().join("libforklu.a"));
+    // Symbols the library must reference: proof that the listing is real, not empty.
+    for sym in ["memcpy", "pthread_create"] {
         assert!(
-            !undefined
-                .lines()
-                .any(|l| l.split_whitespace().last() == Some(sym)),
+            undefined.iter().any(|s| s == sym),
+            "nm -u libforklu.a does not list {sym}: {} names",
+            undefined.len()
+        );
+    }
+    for sym in ALLOCATOR_SYMBOLS {
+        assert!(
+            !undefined.iter().any(|s| s == sym),
             "libforklu.a references {sym}"
         );
     }
@@ -162,18 +174,16 @@ fn static_links_run_the_seed_case() {
     let include = here.join("../include");
     let out = std::env::temp_dir().join(format!("forklu-static-{}", std::process::id()));
     std::fs::create_dir_all(&out).unwrap();
-    let pc = Command::new("pkg-config")
-        .args(["--static", "--libs", "--cflags", "forklu"])
-        .env("PKG_CONFIG_PATH", libdir().join("pkgconfig"))
-        .output()
-        .expect("pkg-config");
-    assert!(
-        pc.status.success(),
-        "pkg-config: {}",
-        String::from_utf8_lossy(&pc.stderr)
+    let pc = tool(
+        "pkg-config --static forklu",
+        Command::new("pkg-config")
+            .args(["--static", "--libs", "--cflags", "forklu"])
+            .env("PKG_CONFIG_PATH", libdir().join("pkgconfig")),
+        TOOL,
     );
     // pkg-config's `-lforklu` would pick the shared library: name the archive itself.
-    let pc_flags: Vec<String> = String::from_utf8_lossy(&pc.stdout)
+    let pc_flags: Vec<String> = pc
+        .stdout
         .split_whitespace()
         .map(|f| {
             if f == "-lforklu" {
@@ -202,38 +212,36 @@ fn static_links_run_the_seed_case() {
     ];
     for (i, (how, flags)) in ways.iter().enumerate() {
         let exe = out.join(format!("seed{i}"));
-        let o = Command::new("cc")
-            .args([
-                "-std=c11",
-                "-O2",
-                "-D_GNU_SOURCE",
-                "-pthread",
-                "-Wno-unused-function",
-            ])
-            .arg("-I")
-            .arg(&include)
-            .arg("-I")
-            .arg(here.join("c"))
-            .arg(here.join("c/fork_seed.c"))
-            .args(flags)
-            .arg("-o")
-            .arg(&exe)
-            .output()
-            .expect("cc");
-        assert!(
-            o.status.success(),
-            "{how}: link failed: {}",
-            String::from_utf8_lossy(&o.stderr)
+        tool(
+            &format!("{how}: link"),
+            Command::new("cc")
+                .args([
+                    "-std=c11",
+                    "-O2",
+                    "-D_GNU_SOURCE",
+                    "-pthread",
+                    "-Wno-unused-function",
+                ])
+                .arg("-I")
+                .arg(&include)
+                .arg("-I")
+                .arg(here.join("c"))
+                .arg(here.join("c/fork_seed.c"))
+                .args(flags)
+                .arg("-o")
+                .arg(&exe),
+            TOOL,
         );
-        let st = Command::new(&exe).arg("4").status().expect("run");
-        assert!(st.success(), "{how}: seed case failed");
+        let (verdict, stderr, _) =
+            run_command(Command::new(&exe).arg("4"), Duration::from_secs(60));
+        assert_eq!(verdict, Verdict::Pass, "{how}: seed case: {stderr}");
         let stripped = out.join(format!("seed{i}.stripped"));
-        let _ = Command::new("strip")
-            .arg("-o")
-            .arg(&stripped)
-            .arg(&exe)
-            .status();
-        let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        tool(
+            &format!("{how}: strip"),
+            Command::new("strip").arg("-o").arg(&stripped).arg(&exe),
+            TOOL,
+        );
+        let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).expect("linked file");
         println!(
             "{how:<22} {:>9} bytes, {:>9} stripped",
             size(&exe),
@@ -243,28 +251,83 @@ fn static_links_run_the_seed_case() {
     let _ = std::fs::remove_dir_all(&out);
 }
 
+/// README: linked against libforklu.a with `--gc-sections` and stripped, "a C program
+/// that calls `dgesv_` is then about 94 KB". It must stay under 100 KiB (and solve).
+#[test]
+fn a_stripped_static_program_calling_dgesv_is_under_100_kib() {
+    const LIMIT: u64 = 100 * 1024;
+    let dir = std::env::temp_dir().join(format!("forklu-size-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = dir.join("dgesv.c");
+    std::fs::write(
+        &src,
+        r#"#include "forklu.h"
+int main(void) {
+    double a[9] = {4, 2, 1, 1, 5, 2, 2, 1, 6}, b[3] = {12, 15, 23}; /* x = (1, 2, 3) */
+    int n = 3, one = 1, ipiv[3], info;
+    dgesv_(&n, &one, a, &n, ipiv, b, &n, &info);
+    double e = (b[0] - 1) * (b[0] - 1) + (b[1] - 2) * (b[1] - 2) + (b[2] - 3) * (b[2] - 3);
+    return info == 0 && e < 1e-24 ? 0 : 1;
+}
+"#,
+    )
+    .unwrap();
+    let (exe, stripped) = (dir.join("dgesv"), dir.join("dgesv.stripped"));
+    let include = Path::new(env!("CARGO_MANIFEST_DIR")).join("../include");
+    // The README's static link line.
+    tool(
+        "cc dgesv.c libforklu.a -Wl,--gc-sections -lpthread",
+        Command::new("cc")
+            .args(["-O2", "-I"])
+            .arg(&include)
+            .arg(&src)
+            .arg(libdir().join("libforklu.a"))
+            .args(["-Wl,--gc-sections", "-lpthread", "-o"])
+            .arg(&exe),
+        TOOL,
+    );
+    let (verdict, stderr, _) = run_command(&mut Command::new(&exe), TOOL);
+    assert_eq!(verdict, Verdict::Pass, "the dgesv_ program: {stderr}");
+    tool(
+        "strip",
+        Command::new("strip").arg("-o").arg(&stripped).arg(&exe),
+        TOOL,
+    );
+    let size = std::fs::metadata(&stripped)
+        .expect("stripped program")
+        .len();
+    println!("stripped static program calling dgesv_: {size} bytes");
+    assert!(
+        size > 1000 && size < LIMIT,
+        "stripped static program calling dgesv_: {size} bytes, limit {LIMIT}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `Libs.private` in forklu.pc is exactly what rustc says a C program must add.
 #[test]
 fn pkg_config_lists_rustcs_native_static_libs() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let o = Command::new(cargo)
-        .current_dir(&root)
-        .args([
-            "rustc",
-            "--release",
-            "-p",
-            "forklu-ffi",
-            "--crate-type",
-            "staticlib",
-            "--target-dir",
-        ])
-        .arg(root.join("target/c-tests-native-libs"))
-        .args(["--", "--print", "native-static-libs"])
-        .env("CARGO_TERM_COLOR", "never")
-        .output()
-        .expect("cargo rustc");
-    let text = String::from_utf8_lossy(&o.stderr);
+    let o = tool(
+        "cargo rustc --print native-static-libs",
+        Command::new(cargo)
+            .current_dir(&root)
+            .args([
+                "rustc",
+                "--release",
+                "-p",
+                "forklu-ffi",
+                "--crate-type",
+                "staticlib",
+                "--target-dir",
+            ])
+            .arg(root.join("target/c-tests-native-libs"))
+            .args(["--", "--print", "native-static-libs"])
+            .env("CARGO_TERM_COLOR", "never"),
+        Duration::from_secs(600),
+    );
+    let text = o.stderr;
     let rustc_says = text
         .lines()
         .find_map(|l| l.split("native-static-libs: ").nth(1))

@@ -2,6 +2,7 @@
 //! a signal as CRASH, a non-zero exit as FAIL with the program's file:line message.
 
 mod runner;
+use forklu_testkit::{Outcome, run_with_deadline};
 use runner::{Case, Verdict, run};
 use std::time::Duration;
 
@@ -35,13 +36,16 @@ fn a_hung_programs_children_are_killed_too() {
     let (v, _, _) = run(&case("hang"));
     assert_eq!(v, Verdict::Hang);
     std::thread::sleep(Duration::from_millis(100));
-    let left = std::process::Command::new("pgrep")
-        .args(["-f", "selftest_verdicts hang"])
-        .output()
-        .unwrap();
-    assert!(
-        left.stdout.is_empty(),
-        "stray processes: {}",
-        String::from_utf8_lossy(&left.stdout)
+    let left = run_with_deadline(
+        std::process::Command::new("pgrep").args(["-f", "selftest_verdicts hang"]),
+        Duration::from_secs(30),
+    );
+    // pgrep exits 1 when it finds no process, 0 when it finds some, 2 or 3 on errors.
+    assert_eq!(
+        left.outcome,
+        Outcome::Exited(1),
+        "stray processes: {}{}",
+        left.stdout,
+        left.stderr
     );
 }

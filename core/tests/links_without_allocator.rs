@@ -1,9 +1,12 @@
 //! Proves DESIGN rule 1 from outside: a `#![no_std]` staticlib using forklu links
 //! with no `#[global_allocator]`, and the C program built from it references no
-//! allocator symbol, with and without the `threads` feature.
+//! allocator symbol, with and without the `threads` feature. Every tool and the probe
+//! itself run under a watchdog (the probe's panic handler is `loop {}`).
 
+use forklu_testkit::{ALLOCATOR_SYMBOLS, Outcome, run_with_deadline, tool, undefined_symbols};
 use std::path::Path;
 use std::process::Command;
+use std::time::Duration;
 
 fn build_and_run(features: &[&str], tag: &str) {
     let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/no_alloc");
@@ -18,11 +21,10 @@ fn build_and_run(features: &[&str], tag: &str) {
     for f in features {
         cmd.args(["--features", f]);
     }
-    let out = cmd.output().expect("run cargo");
-    assert!(
-        out.status.success(),
-        "probe staticlib failed to build:\n{}",
-        String::from_utf8_lossy(&out.stderr)
+    tool(
+        &format!("{tag}: building the probe staticlib"),
+        &mut cmd,
+        Duration::from_secs(600),
     );
 
     let lib = target.join("release/libforklu_no_alloc_probe.a");
@@ -37,40 +39,39 @@ fn build_and_run(features: &[&str], tag: &str) {
     if !features.is_empty() {
         link.args(["-lpthread", "-lc"]);
     }
-    let out = link.output().expect("run cc");
-    assert!(
-        out.status.success(),
-        "linking the probe failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
+    tool(
+        &format!("{tag}: linking the probe"),
+        &mut link,
+        Duration::from_secs(120),
     );
 
-    let nm = Command::new("nm")
-        .arg("-u")
-        .arg(&exe)
-        .output()
-        .expect("run nm");
-    let undefined = String::from_utf8_lossy(&nm.stdout);
-    for sym in [
-        "malloc",
-        "calloc",
-        "realloc",
-        "free",
-        "posix_memalign",
-        "__rust_alloc",
-        "__rust_dealloc",
-    ] {
+    let undefined = undefined_symbols(&exe);
+    // What the program must reference (probe.c prints; threads need pthread_create):
+    // proof that the listing is the program's, not an empty one.
+    let expected: &[&str] = if features.is_empty() {
+        &["printf"]
+    } else {
+        &["printf", "pthread_create"]
+    };
+    for sym in expected {
         assert!(
-            !undefined
-                .lines()
-                .any(|l| l.split_whitespace().last() == Some(sym)),
-            "{tag}: the probe references {sym}:\n{undefined}"
+            undefined.iter().any(|s| s == sym),
+            "{tag}: nm -u does not list {sym}: {undefined:?}"
         );
     }
-    let run = Command::new(&exe).output().expect("run probe");
-    assert!(
-        run.status.success(),
-        "{tag}: probe failed: {}",
-        String::from_utf8_lossy(&run.stdout)
+    for sym in ALLOCATOR_SYMBOLS {
+        assert!(
+            !undefined.iter().any(|s| s == sym),
+            "{tag}: the probe references {sym}: {undefined:?}"
+        );
+    }
+    let run = run_with_deadline(&mut Command::new(&exe), Duration::from_secs(60));
+    assert_eq!(
+        run.outcome,
+        Outcome::Exited(0),
+        "{tag}: probe: {}{}",
+        run.stdout,
+        run.stderr
     );
 }
 

@@ -1,4 +1,5 @@
-//! DESIGN rule 5: the same bits for any thread count, before and after a fork.
+//! DESIGN rule 5: the same bits for any thread count, before and after a fork (where
+//! the workers must also be seen to run tasks: equal bits cannot show it).
 
 mod common;
 use common::*;
@@ -6,6 +7,9 @@ use forklu::unstable::{LeftSwaps, Panels, Tuning};
 use forklu::{MatMut, MatRef, lapack};
 use std::sync::Mutex;
 use std::time::Duration;
+
+/// Deadline of each test: an in-process hang aborts the binary with the test's name.
+const LIMIT: Duration = Duration::from_secs(120);
 
 /// The thread count is process-wide: tests in this file take turns.
 static TURN: Mutex<()> = Mutex::new(());
@@ -27,138 +31,154 @@ fn factor_with(threads: usize, a: &[f64], m: usize, n: usize, lda: usize) -> (Ve
 
 #[test]
 fn getrf_bits_identical_for_1_to_8_threads() {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
-    for (s, &(m, n, lda)) in SHAPES.iter().enumerate() {
-        let a = random_matrix(m, n, lda, 100 + s as u64);
-        let serial = factor_with(1, &a, m, n, lda);
-        for threads in [2, 3, 4, 8] {
-            let par = factor_with(threads, &a, m, n, lda);
-            assert!(
-                same_factors(&serial, &par),
-                "{m}x{n} lda {lda}: {threads} threads differ from 1"
-            );
+    deadline("getrf_bits_identical_for_1_to_8_threads", LIMIT, || {
+        let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+        for (s, &(m, n, lda)) in SHAPES.iter().enumerate() {
+            let a = random_matrix(m, n, lda, 100 + s as u64);
+            let serial = factor_with(1, &a, m, n, lda);
+            for threads in [2, 3, 4, 8] {
+                let par = factor_with(threads, &a, m, n, lda);
+                assert!(
+                    same_factors(&serial, &par),
+                    "{m}x{n} lda {lda}: {threads} threads differ from 1"
+                );
+            }
         }
-    }
+    })
 }
 
 /// The blocked, look-ahead path on shapes the default rule leaves to the recursion,
 /// with the left row swaps in the steps and at the end.
 #[test]
 fn lookahead_bits_identical_on_rectangular_shapes() {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
-    for left_swaps in [LeftSwaps::InSteps, LeftSwaps::AtEnd] {
-        let tuning = Tuning {
-            panels: Panels::Width(48),
-            left_swaps,
-            ..Tuning::DEFAULT
-        };
-        for (s, &(m, n)) in [(517, 200), (200, 517), (700, 301)].iter().enumerate() {
-            let a = random_matrix(m, n, m, 200 + s as u64);
-            let run = |threads| {
-                forklu::set_num_threads(threads);
-                let mut lu = a.clone();
-                let mut ipiv = vec![0i32; m.min(n)];
-                forklu::unstable::getrf_with(
-                    &tuning,
-                    MatMut::col_major(&mut lu, m, n, m).unwrap(),
-                    &mut ipiv,
-                )
-                .unwrap();
-                (lu, ipiv)
-            };
-            let serial = run(1);
-            let r = lu_residual(&a, &serial.0, m, n, m, &serial.1);
-            assert!(r < 20.0, "{m}x{n}: residual {r}");
-            for threads in [2, 3, 8] {
-                assert!(
-                    same_factors(&serial, &run(threads)),
-                    "{m}x{n} left swaps {left_swaps:?}: {threads} threads differ from 1"
-                );
+    deadline(
+        "lookahead_bits_identical_on_rectangular_shapes",
+        LIMIT,
+        || {
+            let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+            for left_swaps in [LeftSwaps::InSteps, LeftSwaps::AtEnd] {
+                let tuning = Tuning {
+                    panels: Panels::Width(48),
+                    left_swaps,
+                    ..Tuning::DEFAULT
+                };
+                for (s, &(m, n)) in [(517, 200), (200, 517), (700, 301)].iter().enumerate() {
+                    let a = random_matrix(m, n, m, 200 + s as u64);
+                    let run = |threads| {
+                        forklu::set_num_threads(threads);
+                        let mut lu = a.clone();
+                        let mut ipiv = vec![0i32; m.min(n)];
+                        forklu::unstable::getrf_with(
+                            &tuning,
+                            MatMut::col_major(&mut lu, m, n, m).unwrap(),
+                            &mut ipiv,
+                        )
+                        .unwrap();
+                        (lu, ipiv)
+                    };
+                    let serial = run(1);
+                    let r = lu_residual(&a, &serial.0, m, n, m, &serial.1);
+                    assert!(r < 20.0, "{m}x{n}: residual {r}");
+                    for threads in [2, 3, 8] {
+                        assert!(
+                            same_factors(&serial, &run(threads)),
+                            "{m}x{n} left swaps {left_swaps:?}: {threads} threads differ from 1"
+                        );
+                    }
+                }
             }
-        }
-    }
+        },
+    )
 }
 
 /// Callers factoring at the same time (they share one static buffer for the packed
 /// `L21`, which only one holds at a time) get the bits of a lone caller.
 #[test]
 fn concurrent_callers_get_the_bits_of_a_lone_caller() {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
-    forklu::set_num_threads(2);
-    let shapes = [(300usize, 300usize), (520, 400), (257, 300)];
-    let inputs: Vec<Vec<f64>> = (0..shapes.len())
-        .map(|s| random_matrix(shapes[s].0, shapes[s].1, shapes[s].0, 300 + s as u64))
-        .collect();
-    let alone: Vec<_> = shapes
-        .iter()
-        .zip(&inputs)
-        .map(|(&(m, n), a)| factor_checked(a, m, n, m))
-        .collect();
-    std::thread::scope(|scope| {
-        for caller in 0..4 {
-            let (inputs, alone) = (&inputs, &alone);
-            scope.spawn(move || {
-                for round in 0..10 {
-                    let s = (caller + round) % shapes.len();
-                    let (m, n) = shapes[s];
-                    let got = factor(&inputs[s], m, n, m);
-                    assert!(
-                        same_factors(&alone[s], &(got.0, got.1)),
-                        "{m}x{n}: caller {caller} round {round} differs"
-                    );
+    deadline(
+        "concurrent_callers_get_the_bits_of_a_lone_caller",
+        LIMIT,
+        || {
+            let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+            forklu::set_num_threads(2);
+            let shapes = [(300usize, 300usize), (520, 400), (257, 300)];
+            let inputs: Vec<Vec<f64>> = (0..shapes.len())
+                .map(|s| random_matrix(shapes[s].0, shapes[s].1, shapes[s].0, 300 + s as u64))
+                .collect();
+            let alone: Vec<_> = shapes
+                .iter()
+                .zip(&inputs)
+                .map(|(&(m, n), a)| factor_checked(a, m, n, m))
+                .collect();
+            std::thread::scope(|scope| {
+                for caller in 0..4 {
+                    let (inputs, alone) = (&inputs, &alone);
+                    scope.spawn(move || {
+                        for round in 0..10 {
+                            let s = (caller + round) % shapes.len();
+                            let (m, n) = shapes[s];
+                            let got = factor(&inputs[s], m, n, m);
+                            assert!(
+                                same_factors(&alone[s], &(got.0, got.1)),
+                                "{m}x{n}: caller {caller} round {round} differs"
+                            );
+                        }
+                    });
                 }
             });
-        }
-    });
+        },
+    )
 }
 
 #[test]
 fn getrs_bits_identical_for_1_to_8_threads() {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
-    let n = 300;
-    let (lu, ipiv) = factor_with(1, &random_matrix(n, n, n, 7), n, n, n);
-    let b0 = random_matrix(n, 500, n, 8);
-    let solve = |threads, trans| {
-        forklu::set_num_threads(threads);
-        let mut b = b0.clone();
-        lapack::getrs(
-            trans,
-            MatRef::col_major(&lu, n, n, n).unwrap(),
-            &ipiv,
-            MatMut::col_major(&mut b, n, 500, n).unwrap(),
-        )
-        .unwrap();
-        b
-    };
-    for trans in [lapack::Trans::No, lapack::Trans::Yes] {
-        let one = solve(1, trans);
-        for threads in [2, 3, 4, 8] {
-            let many = solve(threads, trans);
-            assert!(
-                one.iter()
-                    .zip(&many)
-                    .all(|(x, y)| x.to_bits() == y.to_bits()),
-                "{trans:?}, {threads} threads"
-            );
+    deadline("getrs_bits_identical_for_1_to_8_threads", LIMIT, || {
+        let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+        let n = 300;
+        let (lu, ipiv) = factor_with(1, &random_matrix(n, n, n, 7), n, n, n);
+        let b0 = random_matrix(n, 500, n, 8);
+        let solve = |threads, trans| {
+            forklu::set_num_threads(threads);
+            let mut b = b0.clone();
+            lapack::getrs(
+                trans,
+                MatRef::col_major(&lu, n, n, n).unwrap(),
+                &ipiv,
+                MatMut::col_major(&mut b, n, 500, n).unwrap(),
+            )
+            .unwrap();
+            b
+        };
+        for trans in [lapack::Trans::No, lapack::Trans::Yes] {
+            let one = solve(1, trans);
+            for threads in [2, 3, 4, 8] {
+                let many = solve(threads, trans);
+                assert!(
+                    one.iter()
+                        .zip(&many)
+                        .all(|(x, y)| x.to_bits() == y.to_bits()),
+                    "{trans:?}, {threads} threads"
+                );
+            }
         }
-    }
+    })
 }
 
 #[test]
 fn bits_identical_in_a_fork_child() {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
-    let a = random_matrix(400, 380, 401, 9);
-    let serial = factor_with(1, &a, 400, 380, 401);
-    supervise("bits after fork", Duration::from_secs(60), || {
-        let _ = factor_with(4, &a, 400, 380, 401);
-        let child = fork_child(|| {
-            [1, 2, 3, 4, 8]
-                .iter()
-                .all(|&t| same_factors(&serial, &factor_with(t, &a, 400, 380, 401)))
+    deadline("bits_identical_in_a_fork_child", LIMIT, || {
+        let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+        let a = random_matrix(400, 380, 401, 9);
+        let serial = factor_with(1, &a, 400, 380, 401);
+        supervise("bits after fork", Duration::from_secs(60), || {
+            let _ = factor_with(4, &a, 400, 380, 401);
+            // Each count's bits, and proof that its workers (if any) ran tasks.
+            let same_at = |who: &str, t: usize| {
+                same_factors(&serial, &factor_with(t, &a, 400, 380, 401)) && workers_take_part(who)
+            };
+            let child = fork_child(|| [1, 2, 3, 4, 8].iter().all(|&t| same_at("child", t)));
+            child_ok(child, Duration::from_secs(30))
+                && [8, 3, 1].iter().all(|&t| same_at("parent", t))
         });
-        child_ok(child, Duration::from_secs(30))
-            && [8, 3, 1]
-                .iter()
-                .all(|&t| same_factors(&serial, &factor_with(t, &a, 400, 380, 401)))
-    });
+    })
 }

@@ -1,12 +1,11 @@
 //! Runs C programs as musl's libc-test does: each in its own process group under a
-#![allow(dead_code)]
 //! watchdog, reported as PASS, FAIL (exit status), CRASH (signal) or HANG (killed
 //! at the deadline, with its whole process group so no stray child survives).
+#![allow(dead_code)]
 
-use std::io::Read;
-use std::os::unix::process::CommandExt;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use forklu_testkit::{Outcome, run_with_deadline};
+use std::process::Command;
+use std::time::Duration;
 
 /// The C fork scenarios (issue list order), run by the suite and by peer mode.
 pub const FORK_SCENARIOS: [&str; 12] = [
@@ -48,53 +47,31 @@ pub fn bin_dir() -> std::path::PathBuf {
 
 /// Runs one case; returns the verdict, its stderr, and the wall time.
 pub fn run(case: &Case) -> (Verdict, String, Duration) {
-    let start = Instant::now();
-    let mut child = Command::new(bin_dir().join(&case.program))
-        .args(&case.args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        // Sanitized programs: stop at the first error; the suite's helpers free little
-        // on purpose (short-lived processes), so leak reports would be noise.
-        .env(
-            "ASAN_OPTIONS",
-            "detect_leaks=0:abort_on_error=0:exitcode=98",
-        )
-        .env(
-            "UBSAN_OPTIONS",
-            "halt_on_error=1:print_stacktrace=1:exitcode=97",
-        )
-        .process_group(0)
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}", case.program));
-    let pid = child.id() as libc::pid_t;
-    let mut stderr = child.stderr.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = stderr.read_to_string(&mut s);
-        s
-    });
-    let verdict = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            use std::os::unix::process::ExitStatusExt;
-            break match (status.code(), status.signal()) {
-                (Some(0), _) => Verdict::Pass,
-                (Some(c), _) => Verdict::Fail(c),
-                (None, Some(sig)) => Verdict::Crash(sig),
-                _ => Verdict::Fail(-1),
-            };
-        }
-        if start.elapsed() > case.limit {
-            // SAFETY: signalling the process group the child leads.
-            unsafe { libc::kill(-pid, libc::SIGKILL) };
-            let _ = child.wait();
-            break Verdict::Hang;
-        }
-        std::thread::sleep(Duration::from_millis(5));
+    let mut cmd = Command::new(bin_dir().join(&case.program));
+    cmd.args(&case.args);
+    run_command(&mut cmd, case.limit)
+}
+
+/// Runs a prepared command (any program, any environment) the same way.
+pub fn run_command(cmd: &mut Command, limit: Duration) -> (Verdict, String, Duration) {
+    // Sanitized programs: stop at the first error; the suite's helpers free little
+    // on purpose (short-lived processes), so leak reports would be noise.
+    cmd.env(
+        "ASAN_OPTIONS",
+        "detect_leaks=0:abort_on_error=0:exitcode=98",
+    )
+    .env(
+        "UBSAN_OPTIONS",
+        "halt_on_error=1:print_stacktrace=1:exitcode=97",
+    );
+    let run = run_with_deadline(cmd, limit);
+    let verdict = match run.outcome {
+        Outcome::Exited(0) => Verdict::Pass,
+        Outcome::Exited(c) => Verdict::Fail(c),
+        Outcome::Signal(s) => Verdict::Crash(s),
+        Outcome::Hang => Verdict::Hang,
     };
-    // Descendants left in the group (a child that outlived its parent) go too.
-    // SAFETY: as above; the group may already be empty.
-    unsafe { libc::kill(-pid, libc::SIGKILL) };
-    (verdict, reader.join().unwrap_or_default(), start.elapsed())
+    (verdict, run.stderr, run.took)
 }
 
 /// Runs every case, prints one line each and a summary, and fails if any did not pass.

@@ -5,8 +5,10 @@
 //! oracles (residuals, a textbook LU) are written here from the textbook, so a bug in
 //! forklu cannot hide in its own test helpers.
 
+pub mod kernel;
 pub mod matrix;
 pub mod process;
 
+pub use kernel::*;
 pub use matrix::*;
 pub use process::*;
