@@ -182,3 +182,88 @@ fn bits_identical_in_a_fork_child() {
         });
     })
 }
+
+/// A random `m x n` matrix of `T` (both parts uniform in [-1, 1) for complex).
+fn typed_matrix<T: forklu::Scalar>(m: usize, n: usize, seed: u64) -> Vec<T> {
+    use forklu::Real;
+    let re = random_matrix(m, n, m, seed);
+    let im = random_matrix(m, n, m, seed ^ 0xA5A5);
+    re.iter()
+        .zip(&im)
+        .map(|(&r, &i)| T::from_parts(T::Real::from_f64(r), T::Real::from_f64(i)))
+        .collect()
+}
+
+/// The factors' and then a conjugate-transposed solve's bits, as `u64`s, and the pivots.
+fn typed_run<T: forklu::Scalar>(
+    threads: usize,
+    a: &[T],
+    m: usize,
+    n: usize,
+) -> (Vec<u64>, Vec<i32>) {
+    use forklu::Real;
+    forklu::set_num_threads(threads);
+    let mut lu = a.to_vec();
+    let mut ipiv = vec![0i32; m.min(n)];
+    lapack::getrf(MatMut::col_major(&mut lu, m, n, m).unwrap(), &mut ipiv).unwrap();
+    let mut bits: Vec<u64> = lu
+        .iter()
+        .flat_map(|v| [v.re().to_f64().to_bits(), v.im().to_f64().to_bits()])
+        .collect();
+    if m == n {
+        let mut b = typed_matrix::<T>(n, 300, 5);
+        let luv = MatRef::col_major(&lu, n, n, n).unwrap();
+        let bv = MatMut::col_major(&mut b, n, 300, n).unwrap();
+        lapack::getrs(lapack::Trans::Conj, luv, &ipiv, bv).unwrap();
+        bits.extend(
+            b.iter()
+                .flat_map(|v| [v.re().to_f64().to_bits(), v.im().to_f64().to_bits()]),
+        );
+    }
+    (bits, ipiv)
+}
+
+/// Rule 5 in every precision: `sgetrf`, `cgetrf` and `zgetrf` (and a conjugate-
+/// transposed solve) give the same bits for 1, 2, 3, 4 and 8 threads, and so does a
+/// fork child, whose workers must be seen to run tasks.
+fn every_count_in<T: forklu::Scalar>(name: &str) {
+    for (s, &(m, n)) in [(300, 300), (517, 200), (200, 517)].iter().enumerate() {
+        let a = typed_matrix::<T>(m, n, 300 + s as u64);
+        let serial = typed_run(1, &a, m, n);
+        for threads in [2, 3, 4, 8] {
+            assert!(
+                typed_run(threads, &a, m, n) == serial,
+                "{name} {m}x{n}: {threads} threads differ from 1"
+            );
+        }
+    }
+    let a = typed_matrix::<T>(256, 256, 9);
+    let serial = typed_run(1, &a, 256, 256);
+    let child = fork_child(|| {
+        [2, 8, 1]
+            .iter()
+            .all(|&t| typed_run(t, &a, 256, 256) == serial && workers_take_part(name))
+    });
+    assert!(
+        child_ok(child, Duration::from_secs(60)),
+        "{name}: the fork child differs"
+    );
+    assert!(
+        typed_run(4, &a, 256, 256) == serial,
+        "{name}: the parent differs after the fork"
+    );
+}
+
+#[test]
+fn every_precision_bits_identical_for_1_to_8_threads_and_in_a_fork_child() {
+    deadline(
+        "every_precision_bits_identical_for_1_to_8_threads_and_in_a_fork_child",
+        LIMIT,
+        || {
+            let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+            every_count_in::<f32>("sgetrf");
+            every_count_in::<forklu::C32>("cgetrf");
+            every_count_in::<forklu::C64>("zgetrf");
+        },
+    )
+}
