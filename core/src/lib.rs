@@ -1,4 +1,4 @@
-//! forklu: LU factorization (LAPACK `dgetrf`, `dgetrs`, `dgesv`, `dgetri`) that never
+//! forklu: LU factorization (LAPACK `?getrf`, `?getrs`, `?gesv`, `?getri`) that never
 //! allocates and stays correct in programs that `fork()`.
 //!
 //! Matrices are passed as strided views ([`MatRef`], [`MatMut`]) built by checked

@@ -1,4 +1,4 @@
-//! Index of the first entry of largest magnitude (BLAS `idamax`).
+//! Index of the first entry of largest magnitude (BLAS `i?amax`).
 
 use crate::config::{IAMAX_LANED_FROM, IAMAX_LANES};
 use crate::mat::MatRef;

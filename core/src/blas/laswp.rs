@@ -1,4 +1,4 @@
-//! Row interchanges from a pivot vector (LAPACK `dlaswp`).
+//! Row interchanges from a pivot vector (LAPACK `?laswp`).
 
 use crate::config::{L1_WAY_BYTES, LASWP_COLUMN_BLOCK};
 use crate::mat::MatMut;

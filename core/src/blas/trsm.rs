@@ -1,4 +1,4 @@
-//! Triangular solve from the left, `B <- T^-1 B` (BLAS `dtrsm`, side = 'L').
+//! Triangular solve from the left, `B <- T^-1 B` (BLAS `?trsm`, side = 'L').
 //!
 //! Blocked: a small diagonal block is solved directly, the rest of `B` is updated
 //! with `gemm`, so almost all flops run in the matrix-multiply kernel.

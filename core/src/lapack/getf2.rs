@@ -1,4 +1,4 @@
-//! Unblocked LU with partial pivoting (LAPACK `dgetf2`): the leaf of the recursion.
+//! Unblocked LU with partial pivoting (LAPACK `?getf2`): the leaf of the recursion.
 
 use crate::Error;
 use crate::blas::{Kernel, iamax, scal_col};
