@@ -12,7 +12,6 @@ reference. Prints a markdown table; exit status 1 if any shimmed run failed.
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 
@@ -25,32 +24,13 @@ DTYPES = ["float32", "float64", "complex64", "complex128"]
 DEFAULT_SHIM = os.path.join(HERE, "..", "..", "target", "release", "libforklu_scipy.so")
 sys.path.insert(0, HERE)
 from dtype_seed import CALLS  # noqa: E402
+import watchdog  # noqa: E402
 
 
 def run(dtype, call, out, shim, timeout, fork=True):
-    """One run: 'PASS', 'HANG' or 'FAIL ...'."""
-    env = dict(os.environ, OMP_NUM_THREADS="8", SEED_THREADS="8")
-    env.pop("LD_PRELOAD", None)
-    if shim:
-        env["LD_PRELOAD"] = shim
-    if not fork:
-        env["SEED_NO_FORK"] = "1"
-    try:
-        p = subprocess.Popen(
-            [sys.executable, SEED, dtype, call, out],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
-        _, err = p.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(p.pid, 9)
-        p.wait()
-        return "HANG"
-    if p.returncode != 0:
-        return f"FAIL rc={p.returncode}: {err.decode(errors='replace').strip()[-160:]}"
-    return "PASS"
+    """One run of dtype_seed.py: 'PASS', 'HANG' or 'FAIL ...'."""
+    extra = {} if fork else {"SEED_NO_FORK": "1"}
+    return watchdog.run([SEED, dtype, call, out], shim, timeout, extra)
 
 
 def rel_diff(a_path, b_path):

@@ -11,11 +11,13 @@ run of the same numpy with no fork and no shim. Exit status 1 if any shimmed run
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import watchdog  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = os.path.join(HERE, "seed.py")
@@ -24,28 +26,8 @@ DEFAULT_SHIM = os.path.join(HERE, "..", "..", "target", "release", "libforklu_sc
 
 
 def run(scenario, out, shim, timeout):
-    """One run: ('PASS' | 'HANG' | 'FAIL rc', seconds)."""
-    env = dict(os.environ, OMP_NUM_THREADS="8", SEED_THREADS="8")
-    env.pop("LD_PRELOAD", None)
-    if shim:
-        env["LD_PRELOAD"] = shim
-    try:
-        # A new session, so a hang's forked children go down with it.
-        p = subprocess.Popen(
-            [sys.executable, SEED, scenario, out],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
-        _, err = p.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(p.pid, 9)
-        p.wait()
-        return "HANG"
-    if p.returncode != 0:
-        return f"FAIL rc={p.returncode}: {err.decode(errors='replace').strip()[-200:]}"
-    return "PASS"
+    """One run of seed.py: 'PASS', 'HANG' or 'FAIL ...'."""
+    return watchdog.run([SEED, scenario, out], shim, timeout)
 
 
 def max_rel_diff(a_path, b_path):
