@@ -27,6 +27,12 @@ pub fn kernel<R: Real>() -> Kernel<R> {
     arch::kernel_for::<R>(level()).unwrap_or_else(|| unreachable!("the chosen level is supported"))
 }
 
+/// The kernel family for `R` of level `arch`, if this CPU supports it (benchmarks
+/// compare the levels in one process).
+pub fn kernel_at<R: Real>(arch: Arch) -> Option<Kernel<R>> {
+    arch::kernel_for::<R>(arch)
+}
+
 /// The best supported level, capped by `FORKLU_ARCH`.
 fn choose() -> Arch {
     let mut buf = [0u8; 16];
