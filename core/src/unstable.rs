@@ -4,7 +4,7 @@
 use crate::error::Error;
 use crate::mat::{MatMut, MatRef};
 
-pub use crate::config::{LeftSwaps, Panels, Tuning};
+pub use crate::config::{CacheSizes, Caches, LeftSwaps, Panels, Tuning};
 pub use crate::lapack::getrf::getrf_with;
 pub use crate::lapack::getri::getri_with;
 
@@ -48,6 +48,12 @@ pub fn gemm(
     let kern = crate::isa::kernel::<f64>();
     crate::blas::gemm(&kern, alpha, a, false, b, false, beta, c, &mut buf);
     Ok(())
+}
+
+/// This CPU's caches as the block sizes use them (CPUID, with defaults for what it
+/// does not report).
+pub fn caches() -> Caches {
+    crate::isa::caches()
 }
 
 /// A microkernel, and what one call of it computes.

@@ -55,6 +55,13 @@ fn main() {
             peaks.push(p);
         }
     }
+    let c = forklu::unstable::caches();
+    println!(
+        "caches a core (CPUID, as forklu sizes its blocks): L1d {} KiB, L2 {} KiB, L3 share {} KiB",
+        c.l1d >> 10,
+        c.l2 >> 10,
+        c.l3 >> 10
+    );
     let mut failed = false;
     for p in &mut peaks {
         let name = p.width.name();

@@ -155,6 +155,15 @@ pub fn supported() -> Arch {
     }
 }
 
+/// The cache sizes this CPU reports, `[L1 data, L2, L3 share of one core]` in bytes
+/// (see `detect::caches`); `None` where it reports none.
+pub fn caches() -> [Option<usize>; 3] {
+    #[cfg(target_arch = "x86_64")]
+    return detect::caches();
+    #[cfg(not(target_arch = "x86_64"))]
+    [None; 3]
+}
+
 /// The kernel for `arch` and element type `R`, if this CPU (and OS) supports the level.
 pub fn kernel_for<R: Real>(arch: Arch) -> Option<Kernel<R>> {
     (arch <= supported()).then(|| R::kernel_at(arch))

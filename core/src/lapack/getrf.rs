@@ -397,7 +397,7 @@ fn update_right<'a, T: Scalar, P: Pivot>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::LeftSwaps;
+    use crate::config::{CacheSizes, Caches, LeftSwaps};
     use forklu_testkit::*;
     use proptest::prelude::*;
 
@@ -408,6 +408,15 @@ mod tests {
         short_leaf: 3,
         trsm_block: 3,
         getri_block: 3,
+        caches: CacheSizes::Given(TINY_CACHES),
+    };
+
+    /// Caches so small that every product of a few dozen rows is split in `kc`, `mc`
+    /// and `nc` blocks (kc = 16 for every kernel).
+    const TINY_CACHES: Caches = Caches {
+        l1d: 2048,
+        l2: 16 << 10,
+        l3: 64 << 10,
     };
 
     fn check_random(t: &Tuning, m: usize, n: usize, lda_pad: usize, seed: u64) {
@@ -730,9 +739,11 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(64))]
         #[test]
         fn random_shapes_have_small_residual(m in 1usize..90, n in 1usize..90, pad in 0usize..4,
-                                             seed in any::<u64>(), leaf in 1usize..20, blk in 1usize..20) {
+                                             seed in any::<u64>(), leaf in 1usize..20, blk in 1usize..20,
+                                             l1d in 512usize..65536, l2 in 4096usize..(1 << 21)) {
             let panels = if blk % 7 == 0 { Panels::Never } else { Panels::Width(blk % 7) };
-            let t = Tuning { panels, left_swaps: LeftSwaps::AtEndFrom(10 * leaf), lu_leaf: leaf, short_leaf: leaf + blk % 5, trsm_block: blk, getri_block: blk };
+            let caches = if blk % 3 == 0 { CacheSizes::Detected } else { CacheSizes::Given(Caches { l1d, l2, l3: 2 * l2 }) };
+            let t = Tuning { panels, left_swaps: LeftSwaps::AtEndFrom(10 * leaf), lu_leaf: leaf, short_leaf: leaf + blk % 5, trsm_block: blk, getri_block: blk, caches };
             check_random(&t, m, n, pad, seed);
         }
 
