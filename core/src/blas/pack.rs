@@ -27,6 +27,12 @@ pub fn pack_a<T: Scalar>(
         // OS support AVX-512.
         return unsafe { pack_a_avx512(a, mr, conj, buf) };
     }
+    #[cfg(target_arch = "x86_64")]
+    if kern.arch == crate::arch::Arch::Avx2 {
+        // SAFETY: a kernel of the AVX2 family is only handed out when the CPU and OS
+        // support AVX2.
+        return unsafe { pack_a_avx2(a, mr, conj, buf) };
+    }
     pack_a_body(a, mr, conj, buf);
 }
 
@@ -44,6 +50,11 @@ pub fn pack_b<T: Scalar>(
     if kern.is_avx512() {
         // SAFETY: as in `pack_a`.
         return unsafe { pack_b_avx512(b, nr, conj, buf) };
+    }
+    #[cfg(target_arch = "x86_64")]
+    if kern.arch == crate::arch::Arch::Avx2 {
+        // SAFETY: as above.
+        return unsafe { pack_b_avx2(b, nr, conj, buf) };
     }
     pack_b_body(b, nr, conj, buf);
 }
@@ -64,6 +75,24 @@ unsafe fn pack_a_avx512<T: Scalar>(a: MatRef<'_, T>, mr: usize, conj: bool, buf:
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
 unsafe fn pack_b_avx512<T: Scalar>(b: MatRef<'_, T>, nr: usize, conj: bool, buf: &mut [T::Real]) {
+    pack_b_body(b, nr, conj, buf);
+}
+
+/// The packing loops compiled for AVX2 (copies and sign flips only, as above).
+///
+/// # Safety
+/// The CPU supports AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn pack_a_avx2<T: Scalar>(a: MatRef<'_, T>, mr: usize, conj: bool, buf: &mut [T::Real]) {
+    pack_a_body(a, mr, conj, buf);
+}
+
+/// # Safety
+/// The CPU supports AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn pack_b_avx2<T: Scalar>(b: MatRef<'_, T>, nr: usize, conj: bool, buf: &mut [T::Real]) {
     pack_b_body(b, nr, conj, buf);
 }
 

@@ -107,7 +107,9 @@ fn sub<T: Scalar>(t: MatRef<'_, T>, i: usize, j: usize, rows: usize, cols: usize
 /// Unblocked column-oriented substitution; skips zero entries of `B` as reference BLAS
 /// does. Contiguous columns go four at a time, so each `T` entry loaded feeds four
 /// independent updates; any other layout goes one element at a time. Real unit-lower
-/// blocks go to the kernel family's vectorised solve where it has one.
+/// blocks go to the kernel family's vectorised solve where it has one; the loops are
+/// compiled for AVX2 when the family is AVX2's (no operation is fused, so the bits are
+/// the baseline build's).
 fn solve_small<T: Scalar>(
     kern: &Kernel<T::Real>,
     uplo: Uplo,
@@ -146,6 +148,36 @@ fn solve_small<T: Scalar>(
         }
         return;
     }
+    #[cfg(target_arch = "x86_64")]
+    if kern.arch == crate::arch::Arch::Avx2 {
+        // SAFETY: a kernel of the AVX2 family is only handed out when the CPU and OS
+        // support AVX2.
+        return unsafe { substitute_avx2(uplo, diag, t, conj, b) };
+    }
+    substitute(uplo, diag, t, conj, b);
+}
+
+/// [`substitute`] compiled for AVX2.
+///
+/// # Safety
+/// The CPU supports AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn substitute_avx2<T: Scalar>(
+    uplo: Uplo,
+    diag: Diag,
+    t: MatRef<'_, T>,
+    conj: bool,
+    b: MatMut<'_, T>,
+) {
+    substitute(uplo, diag, t, conj, b);
+}
+
+/// The substitution loops of [`solve_small`].
+#[inline(always)]
+fn substitute<T: Scalar>(uplo: Uplo, diag: Diag, t: MatRef<'_, T>, conj: bool, b: MatMut<'_, T>) {
+    let n = t.rows();
+    let contiguous = t.row_stride() == 1 && b.row_stride() == 1;
     let at = |i: usize, k: usize| {
         // SAFETY: callers pass i, k < n, inside the n x n `t`.
         let v = unsafe { *t.ptr_at(i, k) };

@@ -35,10 +35,10 @@ pub fn getf2<T: Scalar, P: Pivot>(mut a: MatMut<'_, T>, ipiv: &mut [P]) -> Resul
 /// The kernel: returns the 0-based column of the first zero pivot. Pivot entries are
 /// 1-based row numbers relative to `a`; `ipiv.len() == min(m, n)`.
 ///
-/// The same code is compiled twice: for the baseline CPU and with AVX-512 enabled, so
-/// the column updates run eight lanes wide when the call runs the AVX-512 kernel
-/// family. Rust never fuses a multiply and an add on its own, so both builds round
-/// every operation alike and give the same bits.
+/// The same code is compiled three times: for the baseline CPU, with AVX2 and with
+/// AVX-512 enabled, so the column updates run four or eight lanes wide when the call
+/// runs that kernel family. Rust never fuses a multiply and an add on its own, so every
+/// build rounds every operation alike and gives the same bits.
 pub(crate) fn factor<T: Scalar, P: Pivot>(
     kern: &Kernel<T::Real>,
     a: MatMut<'_, T>,
@@ -49,6 +49,12 @@ pub(crate) fn factor<T: Scalar, P: Pivot>(
         // SAFETY: a kernel of the AVX-512 family is only handed out when the CPU and
         // OS support AVX-512.
         return unsafe { factor_avx512(a, ipiv) };
+    }
+    #[cfg(target_arch = "x86_64")]
+    if kern.arch == crate::arch::Arch::Avx2 {
+        // SAFETY: a kernel of the AVX2 family is only handed out when the CPU and OS
+        // support AVX2.
+        return unsafe { factor_avx2(a, ipiv) };
     }
     let _ = kern;
     factor_body(a, ipiv)
@@ -61,6 +67,16 @@ pub(crate) fn factor<T: Scalar, P: Pivot>(
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
 unsafe fn factor_avx512<T: Scalar, P: Pivot>(a: MatMut<'_, T>, ipiv: &mut [P]) -> Option<usize> {
+    factor_body(a, ipiv)
+}
+
+/// [`factor_body`] compiled for AVX2.
+///
+/// # Safety
+/// The CPU supports AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn factor_avx2<T: Scalar, P: Pivot>(a: MatMut<'_, T>, ipiv: &mut [P]) -> Option<usize> {
     factor_body(a, ipiv)
 }
 
@@ -116,14 +132,22 @@ mod tests {
     use super::*;
     use forklu_testkit::random_matrix;
 
-    /// The AVX-512 build of the leaf rounds exactly as the baseline one.
+    /// The AVX2 and AVX-512 builds of the leaf round exactly as the baseline one.
     #[cfg(target_arch = "x86_64")]
     #[test]
-    fn avx512_build_gives_the_baseline_bits() {
+    fn vector_builds_give_the_baseline_bits() {
+        let avx2 = crate::arch::Arch::Avx2;
         let avx512 = crate::arch::Arch::Avx512;
-        if crate::arch::kernel_for::<f64>(avx512).is_none() {
+        if crate::arch::kernel_for::<f64>(avx2).is_none() {
             return forklu_testkit::skip(
-                "avx512_build_gives_the_baseline_bits",
+                "vector_builds_give_the_baseline_bits",
+                "this CPU does not support AVX2",
+            );
+        }
+        let has_avx512 = crate::arch::kernel_for::<f64>(avx512).is_some();
+        if !has_avx512 {
+            forklu_testkit::skip(
+                "vector_builds_give_the_baseline_bits [avx512]",
                 "this CPU does not support AVX-512",
             );
         }
@@ -141,14 +165,26 @@ mod tests {
             let (mut x, mut y) = (a0.clone(), a0.clone());
             let (mut px, mut py) = (vec![0i32; m.min(n)], vec![0i32; m.min(n)]);
             let zx = factor_body(MatMut::col_major(&mut x, m, n, m + 1).unwrap(), &mut px);
-            // SAFETY: the CPU supports AVX-512F (checked above).
+            // SAFETY: the CPU supports AVX2 (checked above).
             let zy =
-                unsafe { factor_avx512(MatMut::col_major(&mut y, m, n, m + 1).unwrap(), &mut py) };
-            assert_eq!((zx, &px), (zy, &py), "m={m} n={n}");
+                unsafe { factor_avx2(MatMut::col_major(&mut y, m, n, m + 1).unwrap(), &mut py) };
+            assert_eq!((zx, &px), (zy, &py), "avx2 m={m} n={n}");
             assert!(
                 x.iter().zip(&y).all(|(a, b)| a.to_bits() == b.to_bits()),
-                "m={m} n={n}"
+                "avx2 m={m} n={n}"
             );
+            if has_avx512 {
+                let (mut y, mut py) = (a0.clone(), vec![0i32; m.min(n)]);
+                // SAFETY: the CPU supports AVX-512F (checked above).
+                let zy = unsafe {
+                    factor_avx512(MatMut::col_major(&mut y, m, n, m + 1).unwrap(), &mut py)
+                };
+                assert_eq!((zx, &px), (zy, &py), "avx512 m={m} n={n}");
+                assert!(
+                    x.iter().zip(&y).all(|(a, b)| a.to_bits() == b.to_bits()),
+                    "avx512 m={m} n={n}"
+                );
+            }
         }
     }
 
