@@ -245,7 +245,8 @@ pub const AVX512: IsaTable = IsaTable {
     lower_solve: Some(SolveShape { rows: 16, cols: 8 }),
 };
 
-/// AVX2 + FMA: `f64` in an 8 x 6 tile of 12 ymm accumulators, `f32` in a 16 x 6 one.
+/// AVX2 + FMA: `f64` in an 8 x 6 tile of 12 ymm accumulators, `f32` in a 16 x 6 one;
+/// an 8 x 4 solve (four columns across a ymm, one register per row).
 pub const AVX2: IsaTable = IsaTable {
     f64: GemmBlocks {
         mr: 8,
@@ -261,7 +262,7 @@ pub const AVX2: IsaTable = IsaTable {
         mc: 144,
         nc: 192,
     },
-    lower_solve: None,
+    lower_solve: Some(SolveShape { rows: 8, cols: 4 }),
 };
 
 /// Portable: a 4 x 4 tile, plain multiply and add; the oracle of the others.

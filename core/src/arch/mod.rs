@@ -17,6 +17,8 @@
 #[cfg(target_arch = "x86_64")]
 mod avx2;
 #[cfg(target_arch = "x86_64")]
+mod avx2_solve;
+#[cfg(target_arch = "x86_64")]
 mod avx512;
 #[cfg(target_arch = "x86_64")]
 mod detect;
@@ -195,7 +197,11 @@ impl Kernels for f64 {
                 arch,
                 blocks: config::AVX2.f64,
                 run: avx2::run,
-                lower_solve: None,
+                lower_solve: config::AVX2.lower_solve.map(|shape| LowerSolve {
+                    rows: shape.rows,
+                    cols: shape.cols,
+                    run: avx2_solve::solve,
+                }),
             },
             _ => Kernel {
                 arch: Arch::Scalar,
