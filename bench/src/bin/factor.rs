@@ -4,7 +4,9 @@
 //! `--lib forklu` (the default) runs forklu's Rust routine in this process; any other
 //! name is a library of `bench/peers.sh`'s manifest, loaded as it is (set
 //! `OPENBLAS_CORETYPE` or `MKL_ENABLE_INSTRUCTIONS` yourself to pin its kernels).
-//! Prints the median and best GFLOPS of the calls. For forklu in `d`, `--panel W|never`
+//! Prints the median and best GFLOPS of the calls; with `--cpu`, timed by the thread's
+//! CPU time (one thread only: time the scheduler gave to other processes of a busy host
+//! is not counted). For forklu in `d`, `--panel W|never`
 //! `--trsm B`, `--leaf LU,SHORT` and `--caches L1D,L2,L3` (bytes) override the tuning, to compare choices in one build.
 
 use forklu::MatMut;
@@ -78,10 +80,25 @@ fn main() {
             l3: v[2],
         });
     }
+    let cpu = args.iter().any(|a| a == "--cpu");
+    let start = Instant::now();
+    let now = || {
+        if cpu {
+            let mut ts = libc::timespec {
+                tv_sec: 0,
+                tv_nsec: 0,
+            };
+            // SAFETY: a valid timespec to fill.
+            unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+            ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
+        } else {
+            start.elapsed().as_secs_f64()
+        }
+    };
     let mut times = Vec::with_capacity(reps);
     for _ in 0..reps.max(1) {
         work.copy_from(&a);
-        let t = Instant::now();
+        let t = now();
         match &mut work {
             Matrix::F64(w) if lib.is_in_process() && tuning != Tuning::DEFAULT => {
                 let _ = getrf_with(&tuning, MatMut::col_major(w, m, n, m).unwrap(), &mut ipiv);
@@ -90,7 +107,7 @@ fn main() {
                 lib.getrf(m, n, w, &mut ipiv);
             }
         }
-        times.push(t.elapsed().as_secs_f64());
+        times.push(now() - t);
     }
     times.sort_by(f64::total_cmp);
     let f = getrf_flops(m, n) * p.flop_factor() * 1e-9;
