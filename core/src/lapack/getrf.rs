@@ -181,7 +181,7 @@ fn step<T: Scalar, P: Pivot>(
         StepTask::Ahead => {
             // SAFETY: as above; this one task covers the next panel's columns.
             let cols = unsafe { right.cols(0, w2) };
-            let a22 = update(cx, &panel, cols, None);
+            let a22 = update(cx, &panel, cols, Some(&packed));
             if let Some(p) = next.take()
                 && let Some(z) = recurse(cx, a22, p)
             {
@@ -201,9 +201,10 @@ struct Panel<'p, T, P> {
 }
 
 /// The task grid of one [`step`], which depends only on the shape (the packing tasks
-/// change no value). In the order tasks are taken: the look-ahead task (when there is a
-/// next panel), the `packs` packing parts, the `swaps` left-swap pieces, then the
-/// update tasks of the `rest` columns after the next panel's `next_width`.
+/// change no value). In the order tasks are taken: the `packs` packing parts, the
+/// look-ahead task (when there is a next panel; it multiplies by the shared packed
+/// `L21` too, so `L21` is packed once a step, not twice), the `swaps` left-swap pieces,
+/// then the update tasks of the `rest` columns after the next panel's `next_width`.
 struct StepGrid {
     ahead: usize,
     packs: usize,
@@ -233,14 +234,14 @@ impl StepGrid {
 
     fn task(&self, i: usize) -> StepTask {
         let mut i = i;
-        if i < self.ahead {
-            return StepTask::Ahead;
-        }
-        i -= self.ahead;
         if i < self.packs {
             return StepTask::Pack(i);
         }
         i -= self.packs;
+        if i < self.ahead {
+            return StepTask::Ahead;
+        }
+        i -= self.ahead;
         if i < self.swaps {
             return StepTask::SwapLeft(i * self.swap_width);
         }
