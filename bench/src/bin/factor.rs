@@ -4,12 +4,12 @@
 //! `--lib forklu` (the default) runs forklu's Rust routine in this process; any other
 //! name is a library of `bench/peers.sh`'s manifest, loaded as it is (set
 //! `OPENBLAS_CORETYPE` or `MKL_ENABLE_INSTRUCTIONS` yourself to pin its kernels).
-//! Prints the median and best GFLOPS of the calls; with `--cpu`, timed by the thread's
+//! (`--panel` and the rest apply in `d` and `z`.) Prints the median and best GFLOPS of the calls; with `--cpu`, timed by the thread's
 //! CPU time (one thread only: time the scheduler gave to other processes of a busy host
 //! is not counted). For forklu in `d`, `--panel W|never`
 //! `--trsm B`, `--leaf LU,SHORT` and `--caches L1D,L2,L3` (bytes) override the tuning, to compare choices in one build.
 
-use forklu::MatMut;
+use forklu::{C64, MatMut};
 use forklu::unstable::{CacheSizes, Caches, Panels, Tuning, getrf_with};
 use forklu_bench::loader::{Lapack, Matrix, Precision, Spec};
 use forklu_bench::timing::{getrf_flops, random_matrix_of};
@@ -101,7 +101,15 @@ fn main() {
         let t = now();
         match &mut work {
             Matrix::F64(w) if lib.is_in_process() && tuning != Tuning::DEFAULT => {
-                let _ = getrf_with(&tuning, MatMut::col_major(w, m, n, m).unwrap(), &mut ipiv);
+                if p == Precision::Z {
+                    // SAFETY: C64 is repr(C) of two f64: the pairs are its elements.
+                    let z = unsafe {
+                        std::slice::from_raw_parts_mut(w.as_mut_ptr().cast::<C64>(), w.len() / 2)
+                    };
+                    let _ = getrf_with(&tuning, MatMut::col_major(z, m, n, m).unwrap(), &mut ipiv);
+                } else {
+                    let _ = getrf_with(&tuning, MatMut::col_major(w, m, n, m).unwrap(), &mut ipiv);
+                }
             }
             w => {
                 lib.getrf(m, n, w, &mut ipiv);
