@@ -42,10 +42,25 @@ pub fn gemm(
     if a.rows() != c.rows() || b.cols() != c.cols() || a.cols() != b.rows() {
         return Err(Error::ShapeMismatch);
     }
+    gemm_with(CacheSizes::Detected, alpha, a, b, beta, c)
+}
+
+/// [`gemm`] with its blocks sized for `caches`.
+pub fn gemm_with(
+    caches: CacheSizes,
+    alpha: f64,
+    a: MatRef<'_>,
+    b: MatRef<'_>,
+    beta: f64,
+    c: &mut MatMut<'_>,
+) -> Result<(), Error> {
+    if a.rows() != c.rows() || b.cols() != c.cols() || a.cols() != b.rows() {
+        return Err(Error::ShapeMismatch);
+    }
     let mut seat = crate::pool::Seat::claim();
     let (pa, pb) = seat.buffers();
     let mut buf = crate::blas::Packing { a: pa, b: pb };
-    let kern = crate::isa::kernel::<f64>();
+    let kern = crate::isa::kernel_for_caches::<f64>(caches);
     crate::blas::gemm(&kern, alpha, a, false, b, false, beta, c, &mut buf);
     Ok(())
 }

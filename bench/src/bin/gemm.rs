@@ -1,9 +1,10 @@
 //! `C <- C - A B` (column-major, no transposes) over and over: forklu's GEMM, or a
 //! manifest library's `dgemm` (its `dgetrf` symbol with `getrf` replaced by `gemm`), to
 //! tell the products inside an LU from the rest.
-//! `gemm [--shape MxNxK] [--reps R] [--lib NAME]`; prints median and best GFLOPS.
+//! `gemm [--shape MxNxK] [--reps R] [--lib NAME] [--caches L1D,L2,L3]`; prints median
+//! and best GFLOPS (`--caches` sizes forklu's blocks for those caches).
 
-use forklu::unstable::gemm;
+use forklu::unstable::{CacheSizes, Caches, gemm_with};
 use forklu::{MatMut, MatRef};
 use forklu_bench::loader::Spec;
 use forklu_bench::timing::random_matrix;
@@ -61,6 +62,17 @@ fn main() {
     let (m, n, k) = (dims[0], dims[1], dims[2]);
     let reps: usize = value("--reps").map_or(50, |r| r.parse().unwrap());
     let name = value("--lib").unwrap_or_else(|| "forklu".into());
+    let caches = match value("--caches") {
+        Some(c) => {
+            let v: Vec<usize> = c.split(',').map(|x| x.parse().expect("--caches")).collect();
+            CacheSizes::Given(Caches {
+                l1d: v[0],
+                l2: v[1],
+                l3: v[2],
+            })
+        }
+        None => CacheSizes::Detected,
+    };
     forklu::set_num_threads(1);
     let a = random_matrix(m, k, 1);
     let b = random_matrix(k, n, 2);
@@ -71,7 +83,7 @@ fn main() {
             let av = MatRef::col_major(&a, m, k, m).unwrap();
             let bv = MatRef::col_major(&b, k, n, k).unwrap();
             let mut cv = MatMut::col_major(c, m, n, m).unwrap();
-            gemm(-1.0, av, bv, 1.0, &mut cv).unwrap();
+            gemm_with(caches, -1.0, av, bv, 1.0, &mut cv).unwrap();
         })
     } else {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
