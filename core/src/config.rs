@@ -253,7 +253,7 @@ pub const AVX2: IsaTable = IsaTable {
         nr: 6,
         kc: 256,
         mc: 144,
-        nc: 192,
+        nc: 768,
     },
     f32: GemmBlocks {
         mr: 16,
@@ -451,6 +451,7 @@ mod tests {
         };
         assert_eq!(fit_blocks(AVX512.f64, 8, epyc), AVX512.f64);
         assert_eq!(fit_blocks(AVX512.f32, 4, epyc), AVX512.f32);
+        assert_eq!(fit_blocks(AVX2.f64, 8, epyc), AVX2.f64);
         for t in [AVX512, AVX2, SCALAR] {
             for (g, size) in [(t.f64, 8), (t.f32, 4)] {
                 for l1d in [0, 1000, 16 << 10, 32 << 10, 48 << 10, 1 << 30] {
