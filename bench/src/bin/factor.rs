@@ -9,8 +9,8 @@
 //! is not counted). For forklu in `d`, `--panel W|never`
 //! `--trsm B`, `--leaf LU,SHORT` and `--caches L1D,L2,L3` (bytes) override the tuning, to compare choices in one build.
 
-use forklu::{C64, MatMut};
 use forklu::unstable::{CacheSizes, Caches, Panels, Tuning, getrf_with};
+use forklu::{C64, MatMut};
 use forklu_bench::loader::{Lapack, Matrix, Precision, Spec};
 use forklu_bench::timing::{getrf_flops, random_matrix_of};
 use std::path::PathBuf;
