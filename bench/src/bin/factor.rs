@@ -1,13 +1,14 @@
 //! One library's `?getrf` on one shape, over and over, for a profiler
 //! (`valgrind --tool=callgrind`, `perf record`) or a plain timing:
-//! `factor [--shape MxN | N] [--reps R] [--threads T] [--precision d] [--lib NAME]`.
+//! `factor [--shape MxN | N] [--reps R] [--threads T] [--precision d] [--lib NAME] [--cpu]`.
 //! `--lib forklu` (the default) runs forklu's Rust routine in this process; any other
 //! name is a library of `bench/peers.sh`'s manifest, loaded as it is (set
 //! `OPENBLAS_CORETYPE` or `MKL_ENABLE_INSTRUCTIONS` yourself to pin its kernels).
-//! (`--panel` and the rest apply in `d` and `z`.) Prints the median and best GFLOPS of the calls; with `--cpu`, timed by the thread's
+//! Prints the median and best GFLOPS of the calls; with `--cpu`, timed by the thread's
 //! CPU time (one thread only: time the scheduler gave to other processes of a busy host
-//! is not counted). For forklu in `d`, `--panel W|never`
-//! `--trsm B`, `--leaf LU,SHORT` and `--caches L1D,L2,L3` (bytes) override the tuning, to compare choices in one build.
+//! is not counted). For forklu in `d` and `z`, `--panel W|never`, `--trsm B`,
+//! `--leaf LU,SHORT` and `--caches L1D,L2,L3` (bytes) override the tuning, to compare
+//! choices in one build.
 
 use forklu::unstable::{CacheSizes, Caches, Panels, Tuning, getrf_with};
 use forklu::{C64, MatMut};
