@@ -24,7 +24,7 @@ pub fn getri_work_len(n: usize) -> usize {
 ///
 /// ```
 /// use forklu::{MatMut, lapack::{getrf, getri, getri_work_len}};
-/// let mut a = [4.0, 2.0, 7.0, 6.0];
+/// let mut a = [4.0f64, 2.0, 7.0, 6.0];
 /// let mut ipiv = [0i32; 2];
 /// getrf(MatMut::col_major(&mut a, 2, 2, 2).unwrap(), &mut ipiv).unwrap();
 /// let mut work = vec![0.0; getri_work_len(2)];
