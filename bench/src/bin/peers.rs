@@ -142,7 +142,7 @@ fn set_isa(isa: Isa) {
 fn load(forklu: &str, specs: &[Spec], p: Precision, isa: Isa, out: &Path) -> Vec<Lapack> {
     let own = Spec::forklu(forklu.to_string());
     let mut libs = vec![Lapack::load(&own, p).unwrap_or_else(|e| {
-        eprintln!("forklu: {e}; timing forklu's Rust routine in this process");
+        eprintln!("{e}; timing forklu's Rust routine in this process");
         Lapack::in_process(p)
     })];
     for spec in specs {
