@@ -13,9 +13,10 @@ pub struct Row {
 /// A text table: median GFLOPS (best in parentheses) per library, then forklu / best peer.
 pub fn table(names: &[String], rows: &[Row]) -> String {
     let mut s = String::new();
+    let w = names.iter().map(|n| n.len()).fold(19, usize::max);
     let _ = write!(s, "{:>11} {:>3}", "m x n", "thr");
     for n in names {
-        let _ = write!(s, " {:>19}", n);
+        let _ = write!(s, " {n:>w$}");
     }
     let _ = writeln!(s, " {:>10}", "forklu/best");
     for r in rows {
@@ -26,7 +27,7 @@ pub fn table(names: &[String], rows: &[Row]) -> String {
             } else {
                 "wrong result".into()
             };
-            let _ = write!(s, " {cell:>19}");
+            let _ = write!(s, " {cell:>w$}");
         }
         let peers = r
             .gflops

@@ -5,7 +5,7 @@
 //! rounds (three, far apart, in the full table) after a pause that lets the others'
 //! workers go to sleep.
 
-use crate::loader::Lapack;
+use crate::loader::{Lapack, Matrix, Precision};
 use std::time::Instant;
 
 pub use forklu_testkit::getrf_flops;
@@ -13,6 +13,59 @@ pub use forklu_testkit::getrf_flops;
 /// A benchmark matrix: [`forklu_testkit::random_matrix`] with `lda = m`.
 pub fn random_matrix(m: usize, n: usize, seed: u64) -> Vec<f64> {
     forklu_testkit::random_matrix(m, n, m.max(1), seed)
+}
+
+/// A benchmark matrix of precision `p`: the parts of [`random_matrix`] (`2m x n` reals
+/// for complex, each column's pairs its elements), rounded to `f32` for `s` and `c`.
+pub fn random_matrix_of(p: Precision, m: usize, n: usize, seed: u64) -> Matrix {
+    Matrix::from_parts(p, &random_matrix(m * p.parts(), n, seed))
+}
+
+/// `max |P A v - L U v| / (max row sum of |A| * 2 max(m, n) * eps)` for a fixed `v`, in
+/// `f64` complex arithmetic on the parts (`parts` 1 or 2 per element) of `a` and of
+/// its factors `lu` (`lda = m`); `eps` the precision's. About 1 for a good factorization.
+pub fn residual(a: &[f64], lu: &[f64], ipiv: &[i64], m: usize, n: usize, p: Precision) -> f64 {
+    let w = p.parts();
+    let at = |x: &[f64], i: usize, j: usize| {
+        let o = w * (i + j * m);
+        (x[o], if w == 2 { x[o + 1] } else { 0.0 })
+    };
+    let mul = |(a, b): (f64, f64), (c, d): (f64, f64)| (a * c - b * d, a * d + b * c);
+    let add = |(a, b): (f64, f64), (c, d): (f64, f64)| (a + c, b + d);
+    let k = m.min(n);
+    let v: Vec<(f64, f64)> = (0..n)
+        .map(|j| (1.0 + (j % 5) as f64 * 0.25, if w == 2 { 0.5 } else { 0.0 }))
+        .collect();
+    let mut uv = vec![(0.0, 0.0); k];
+    for (j, &vj) in v.iter().enumerate() {
+        for (i, u) in uv.iter_mut().enumerate().take(k.min(j + 1)) {
+            *u = add(*u, mul(at(lu, i, j), vj));
+        }
+    }
+    let mut luv = vec![(0.0, 0.0); m];
+    for (q, &u) in uv.iter().enumerate() {
+        luv[q] = add(luv[q], u);
+        for (i, l) in luv.iter_mut().enumerate().skip(q + 1) {
+            *l = add(*l, mul(at(lu, i, q), u));
+        }
+    }
+    let mut av: Vec<(f64, f64)> = (0..m)
+        .map(|i| (0..n).fold((0.0, 0.0), |s, j| add(s, mul(at(a, i, j), v[j]))))
+        .collect();
+    for (i, &r) in ipiv.iter().enumerate().take(k) {
+        let r = (r.max(1) as usize - 1).min(m - 1);
+        av.swap(i, r);
+    }
+    let abs = |(re, im): (f64, f64)| re.hypot(im);
+    let anorm = (0..m)
+        .map(|i| (0..n).map(|j| abs(at(a, i, j))).sum::<f64>())
+        .fold(0.0, f64::max);
+    let err = av
+        .iter()
+        .zip(&luv)
+        .map(|(&x, &y)| abs((x.0 - y.0, x.1 - y.1)))
+        .fold(0.0, f64::max);
+    err / (anorm * 2.0 * m.max(n) as f64 * p.epsilon())
 }
 
 /// What one library did on one shape.
@@ -38,9 +91,9 @@ pub enum Schedule {
     Blocks(usize),
 }
 
-/// Times `dgetrf` of every library on the same `m x n` matrix for about `budget`
-/// seconds in all, ordered by `schedule`; returns seconds per call (median, best) and
-/// a validity flag.
+/// Times `?getrf` of every library (all of one precision) on the same `m x n` matrix for
+/// about `budget` seconds in all, ordered by `schedule`; returns seconds per call
+/// (median, best) and a validity flag.
 pub fn time_shape(
     libs: &[Lapack],
     m: usize,
@@ -48,23 +101,25 @@ pub fn time_shape(
     budget: f64,
     schedule: Schedule,
 ) -> Vec<Sample> {
-    let a = random_matrix(m, n, (m * 31 + n) as u64);
-    let mut work = a.clone();
+    let p = libs.first().map_or(Precision::D, |l| l.precision);
+    let a = random_matrix_of(p, m, n, (m * 31 + n) as u64);
+    let a64 = a.to_f64();
+    let mut work = random_matrix_of(p, m, n, 0);
     let mut ipiv = vec![0i64; m.min(n)];
     let mut ok = Vec::new();
     let mut first = Vec::new();
     for lib in libs {
-        work.copy_from_slice(&a);
+        work.copy_from(&a);
         let t = Instant::now();
         let info = lib.getrf(m, n, &mut work, &mut ipiv);
         first.push(t.elapsed().as_secs_f64());
-        ok.push(info == 0 && forklu_testkit::lu_residual_probe(&a, &work, &ipiv, m, n) < 50.0);
+        ok.push(info == 0 && residual(&a64, &work.to_f64(), &ipiv, m, n, p) < 50.0);
     }
     let per_round: f64 = first.iter().sum::<f64>().max(1e-7);
     let rounds = ((budget / per_round) as usize).clamp(3, 2000);
     let mut times = vec![Vec::with_capacity(rounds); libs.len()];
     let mut once = |lib: &Lapack, t: &mut Vec<f64>| {
-        work.copy_from_slice(&a);
+        work.copy_from(&a);
         let start = Instant::now();
         lib.getrf(m, n, &mut work, &mut ipiv);
         t.push(start.elapsed().as_secs_f64());

@@ -20,6 +20,17 @@ pub struct Tuning {
     pub trsm_block: usize,
     /// Column block of `getri` (LAPACK's `ilaenv` value for `DGETRI` is 64).
     pub getri_block: usize,
+    /// The caches the GEMM blocks are sized for ([`fit_blocks`]).
+    pub caches: CacheSizes,
+}
+
+/// Which cache sizes [`fit_blocks`] sizes the GEMM blocks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CacheSizes {
+    /// What the CPU reports (CPUID), with [`DEFAULT_CACHES`] for what it does not.
+    Detected,
+    /// These (tests make them tiny so `kc`, `mc` and `nc` split small products).
+    Given(Caches),
 }
 
 /// How `getrf` splits a matrix into panels.
@@ -64,6 +75,7 @@ impl Tuning {
         short_leaf: 16,
         trsm_block: 16,
         getri_block: 64,
+        caches: CacheSizes::Detected,
     };
 }
 
@@ -182,7 +194,9 @@ pub const SHARED_A_BYTES: usize = 4096 * 256 * 8;
 /// `mr x nr` tile of C in registers; `kc` is the depth of a packed panel (an
 /// `nr`-column strip of B stays in L1), `mc` the rows of packed A kept in L2, `nc` the
 /// columns of packed B. Results depend on `kc` (the sum is split at its multiples),
-/// never on `mc` or `nc`.
+/// never on `mc` or `nc`. In the tables below `kc`, `mc` and `nc` are the largest
+/// values (the static packing buffers hold them); [`fit_blocks`] picks the values for
+/// the caches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GemmBlocks {
     pub mr: usize,
@@ -231,14 +245,15 @@ pub const AVX512: IsaTable = IsaTable {
     lower_solve: Some(SolveShape { rows: 16, cols: 8 }),
 };
 
-/// AVX2 + FMA: `f64` in an 8 x 6 tile of 12 ymm accumulators, `f32` in a 16 x 6 one.
+/// AVX2 + FMA: `f64` in an 8 x 6 tile of 12 ymm accumulators, `f32` in a 16 x 6 one;
+/// an 8 x 4 solve (four columns across a ymm, one register per row).
 pub const AVX2: IsaTable = IsaTable {
     f64: GemmBlocks {
         mr: 8,
         nr: 6,
         kc: 256,
         mc: 144,
-        nc: 192,
+        nc: 768,
     },
     f32: GemmBlocks {
         mr: 16,
@@ -247,7 +262,7 @@ pub const AVX2: IsaTable = IsaTable {
         mc: 144,
         nc: 192,
     },
-    lower_solve: None,
+    lower_solve: Some(SolveShape { rows: 8, cols: 4 }),
 };
 
 /// Portable: a 4 x 4 tile, plain multiply and add; the oracle of the others.
@@ -268,6 +283,68 @@ pub const SCALAR: IsaTable = IsaTable {
     },
     lower_solve: None,
 };
+
+/// One core's caches in bytes: L1 data, L2, and its share of L3.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Caches {
+    pub l1d: usize,
+    pub l2: usize,
+    pub l3: usize,
+}
+
+/// What a CPU that reports no cache sizes is assumed to have (any x86 core since 2017
+/// has at least these).
+pub const DEFAULT_CACHES: Caches = Caches {
+    l1d: 32 << 10,
+    l2: 512 << 10,
+    l3: 2 << 20,
+};
+
+/// Percent of L2 the packed A block (`mc x kc`) takes; the rest holds the streamed B
+/// slivers and C tiles.
+pub const MC_L2_PERCENT: usize = 30;
+
+/// `kc` is a multiple of this (and at least this).
+pub const KC_STEP: usize = 16;
+
+/// The blocks of a kernel whose `mr x nr` tile and largest `kc`, `mc`, `nc` are
+/// `table`, for reals of `real_bytes` bytes and these caches:
+/// - `kc`: an `nr`-column strip of packed B, `kc x nr`, fills half of L1 (the other
+///   half holds the A sliver and C tile in flight);
+/// - `mc`: the packed A block, `mc x kc`, fills [`MC_L2_PERCENT`] of L2;
+/// - `nc`: the packed B block, `kc x nc`, fills half of the core's L3 share;
+///
+/// each rounded down to a multiple of its step (`KC_STEP`, `mr`, `nr`), at least one
+/// step, and at most the table's value.
+pub const fn fit_blocks(table: GemmBlocks, real_bytes: usize, caches: Caches) -> GemmBlocks {
+    let b = if real_bytes == 0 { 1 } else { real_bytes };
+    let kc = fit(caches.l1d / 2 / (table.nr * b), KC_STEP, table.kc);
+    let mc = fit(
+        caches.l2 / 100 * MC_L2_PERCENT / (kc * b),
+        table.mr,
+        table.mc,
+    );
+    let nc = fit(caches.l3 / 2 / (kc * b), table.nr, table.nc);
+    GemmBlocks {
+        mr: table.mr,
+        nr: table.nr,
+        kc,
+        mc,
+        nc,
+    }
+}
+
+/// `x` rounded down to a multiple of `step`, from `step` up to `most` (itself a multiple).
+const fn fit(x: usize, step: usize, most: usize) -> usize {
+    let x = x / step * step;
+    if x < step {
+        step
+    } else if x > most {
+        most
+    } else {
+        x
+    }
+}
 
 /// Microkernel calls with a shorter k loop do not prefetch their C tile first.
 pub const PREFETCH_C_MIN_K: usize = 96;
@@ -303,7 +380,7 @@ const _: () = {
         let g = blocks[i];
         assert!(g.mr > 0 && g.nr > 0 && g.kc > 0);
         assert!(g.mc.is_multiple_of(g.mr) && g.nc.is_multiple_of(g.nr));
-        assert!(g.mr.is_multiple_of(2) && g.kc.is_multiple_of(2));
+        assert!(g.mr.is_multiple_of(2) && g.kc.is_multiple_of(KC_STEP));
         i += 1;
     }
 };
@@ -360,6 +437,39 @@ mod tests {
         assert_eq!(lookahead_panel(4000, 4000), Some(256));
         assert_eq!(lookahead_panel(4000, 1000), None);
         assert_eq!(lookahead_panel(1000, 2000), Some(64));
+    }
+
+    /// The fitted blocks stay inside the tables (the packing buffers) and on their
+    /// steps for any cache sizes, and reproduce the tables on the caches they were
+    /// measured with (AMD EPYC, family 25 model 17: 32 KiB, 1 MiB, 16 MiB a core).
+    #[test]
+    fn fitted_blocks_stay_in_the_tables() {
+        let epyc = Caches {
+            l1d: 32 << 10,
+            l2: 1 << 20,
+            l3: 16 << 20,
+        };
+        assert_eq!(fit_blocks(AVX512.f64, 8, epyc), AVX512.f64);
+        assert_eq!(fit_blocks(AVX512.f32, 4, epyc), AVX512.f32);
+        assert_eq!(fit_blocks(AVX2.f64, 8, epyc), AVX2.f64);
+        for t in [AVX512, AVX2, SCALAR] {
+            for (g, size) in [(t.f64, 8), (t.f32, 4)] {
+                for l1d in [0, 1000, 16 << 10, 32 << 10, 48 << 10, 1 << 30] {
+                    for l2 in [0, 64 << 10, 256 << 10, 512 << 10, 2 << 20, 1 << 30] {
+                        let c = Caches {
+                            l1d,
+                            l2,
+                            l3: 4 * l2,
+                        };
+                        let f = fit_blocks(g, size, c);
+                        assert_eq!((f.mr, f.nr), (g.mr, g.nr));
+                        assert!(f.kc >= KC_STEP && f.kc <= g.kc && f.kc.is_multiple_of(KC_STEP));
+                        assert!(f.mc >= g.mr && f.mc <= g.mc && f.mc.is_multiple_of(g.mr));
+                        assert!(f.nc >= g.nr && f.nc <= g.nc && f.nc.is_multiple_of(g.nr));
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 mod common;
 use common::*;
-use forklu::unstable::{LeftSwaps, Panels, Tuning};
+use forklu::unstable::{CacheSizes, Caches, LeftSwaps, Panels, Tuning};
 use forklu::{MatMut, MatRef, lapack};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -89,6 +89,45 @@ fn lookahead_bits_identical_on_rectangular_shapes() {
             }
         },
     )
+}
+
+/// GEMM blocks sized for tiny caches (`kc` of 16, small `mc` and `nc`): every product
+/// is split in many blocks, and the bits still do not depend on the thread count.
+#[test]
+fn tiny_cache_blocks_give_the_same_bits_for_any_thread_count() {
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let tuning = Tuning {
+        caches: CacheSizes::Given(Caches {
+            l1d: 2048,
+            l2: 16 << 10,
+            l3: 64 << 10,
+        }),
+        ..Tuning::DEFAULT
+    };
+    for (s, &(m, n)) in [(300, 300), (517, 200), (200, 517)].iter().enumerate() {
+        let a = random_matrix(m, n, m, 400 + s as u64);
+        let run = |threads| {
+            forklu::set_num_threads(threads);
+            let mut lu = a.clone();
+            let mut ipiv = vec![0i32; m.min(n)];
+            forklu::unstable::getrf_with(
+                &tuning,
+                MatMut::col_major(&mut lu, m, n, m).unwrap(),
+                &mut ipiv,
+            )
+            .unwrap();
+            (lu, ipiv)
+        };
+        let serial = run(1);
+        let r = lu_residual(&a, &serial.0, m, n, m, &serial.1);
+        assert!(r < 20.0, "{m}x{n}: residual {r}");
+        for threads in [2, 3, 8] {
+            assert!(
+                same_factors(&serial, &run(threads)),
+                "{m}x{n} tiny caches: {threads} threads differ from 1"
+            );
+        }
+    }
 }
 
 /// Callers factoring at the same time (they share one static buffer for the packed

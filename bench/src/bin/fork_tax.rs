@@ -7,7 +7,7 @@
 //!
 //! `fork_tax [--forks N] [--threads T]`
 
-use forklu_bench::loader::{Lapack, Spec};
+use forklu_bench::loader::{Lapack, Matrix, Precision, Spec};
 use forklu_bench::timing::random_matrix;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -22,13 +22,13 @@ fn median(v: &mut [f64]) -> f64 {
 
 /// Runs in a child process: measures one library and prints one result line.
 fn measure(spec: &Spec, forks: usize, threads: usize) {
-    let lib = Lapack::load(spec).unwrap_or_else(|e| panic!("{e}"));
+    let lib = Lapack::load(spec, Precision::D).unwrap_or_else(|e| panic!("{e}"));
     lib.set_threads(threads);
-    let a = random_matrix(N, N, 1);
-    let mut work = a.clone();
+    let a = Matrix::F64(random_matrix(N, N, 1));
+    let mut work = Matrix::F64(random_matrix(N, N, 1));
     let mut ipiv = vec![0i64; N];
-    let mut time_one = |work: &mut Vec<f64>| {
-        work.copy_from_slice(&a);
+    let mut time_one = |work: &mut Matrix| {
+        work.copy_from(&a);
         ipiv.fill(0);
         let t = Instant::now();
         lib.getrf(N, N, work, &mut ipiv);

@@ -1,149 +1,167 @@
-//! This machine's double-precision FMA peak, measured: independent FMA chains (enough to
-//! cover latency times throughput) on one core and on every core. "Percent of peak"
-//! elsewhere refers to this number. Then forklu's GEMM microkernel alone, on packed
-//! panels already in cache: its GFLOPS, its share of the peak, and the cycles one call
-//! takes at the peak's FMA rate against the ideal. `peak [--seconds S]`
+//! This machine's FMA peak per vector width and precision (`forklu_bench::fma`: enough
+//! independent chains for any core, written in assembly), on one core and on every
+//! core; then each of forklu's GEMM microkernels alone, on packed panels already in
+//! cache, against the peak of its width and type. A microkernel above 100 % of its peak
+//! means the probe is wrong on this CPU: that is reported as a failure (exit status 2),
+//! never printed as a percentage. `peak [--seconds S] [--rounds R]`
 
+use forklu::unstable::{Microkernel, microkernel_at, run_microkernel_at};
+use forklu_bench::fma::{Real, Width, peak, peak_threads};
 use std::time::Instant;
-
-#[cfg(target_arch = "x86_64")]
-mod fma {
-    use std::arch::x86_64::*;
-
-    /// `iters` rounds of 16 independent 512-bit FMAs; returns a value to keep them alive.
-    ///
-    /// # Safety
-    /// The CPU supports AVX-512F.
-    #[target_feature(enable = "avx512f")]
-    pub unsafe fn avx512(iters: u64) -> f64 {
-        let m = _mm512_set1_pd(0.999_999_9);
-        let a = _mm512_set1_pd(1e-9);
-        let mut acc = [_mm512_set1_pd(1.0); 16];
-        for _ in 0..iters {
-            for x in acc.iter_mut() {
-                *x = _mm512_fmadd_pd(*x, m, a);
-            }
-        }
-        acc.iter().map(|&x| _mm512_reduce_add_pd(x)).sum()
-    }
-
-    /// As [`avx512`] with 256-bit FMAs.
-    ///
-    /// # Safety
-    /// The CPU supports AVX2 and FMA.
-    #[target_feature(enable = "avx2,fma")]
-    pub unsafe fn avx2(iters: u64) -> f64 {
-        let m = _mm256_set1_pd(0.999_999_9);
-        let a = _mm256_set1_pd(1e-9);
-        let mut acc = [_mm256_set1_pd(1.0); 16];
-        for _ in 0..iters {
-            for x in acc.iter_mut() {
-                *x = _mm256_fmadd_pd(*x, m, a);
-            }
-        }
-        let mut out = [0.0; 4];
-        let mut s = 0.0;
-        for x in acc {
-            // SAFETY: `out` holds 4 doubles.
-            unsafe { _mm256_storeu_pd(out.as_mut_ptr(), x) };
-            s += out.iter().sum::<f64>();
-        }
-        s
-    }
-}
-
-/// GFLOPS of one thread running the widest FMA the CPU has, for about `seconds`.
-fn one_core(seconds: f64) -> (f64, &'static str) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        let (lanes, name): (f64, &str) = if is_x86_feature_detected!("avx512f") {
-            (8.0, "AVX-512")
-        } else if is_x86_feature_detected!("fma") {
-            (4.0, "AVX2+FMA")
-        } else {
-            return (0.0, "no FMA");
-        };
-        let run = |iters| {
-            // SAFETY: the feature was detected just above.
-            unsafe {
-                if lanes == 8.0 {
-                    fma::avx512(iters)
-                } else {
-                    fma::avx2(iters)
-                }
-            }
-        };
-        let mut iters = 1u64 << 20;
-        loop {
-            let t = Instant::now();
-            std::hint::black_box(run(iters));
-            let dt = t.elapsed().as_secs_f64();
-            if dt > seconds {
-                return (iters as f64 * 16.0 * lanes * 2.0 / dt * 1e-9, name);
-            }
-            iters *= 2;
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    (0.0, "not measured on this architecture")
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let seconds = args
-        .iter()
-        .position(|a| a == "--seconds")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.5);
+    let value = |f: &str| {
+        args.iter()
+            .position(|a| a == f)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse::<f64>().ok())
+    };
+    let seconds = value("--seconds").unwrap_or(0.05);
+    let rounds = value("--rounds").map_or(5, |r| r as usize);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let (single, isa) = one_core(seconds);
-    let all: f64 = std::thread::scope(|s| {
-        let hs: Vec<_> = (0..cores)
-            .map(|_| s.spawn(|| one_core(seconds).0))
-            .collect();
-        hs.into_iter().map(|h| h.join().unwrap()).sum()
-    });
+    let widths = Width::available();
+    if widths.is_empty() {
+        println!("no FMA unit this probe knows (x86-64 AVX2+FMA or AVX-512)");
+        return;
+    }
+    let mut peaks = Vec::new();
+    for &w in &widths {
+        for r in [Real::F64, Real::F32] {
+            let mut p = peak(w, r, seconds, rounds);
+            let all = peak_threads(&p, cores, seconds, rounds);
+            // Every core ran at least the average of all of them at once: a busy spell
+            // in the one-core rounds shows up here.
+            p.gflops = p.gflops.max(all / cores as f64);
+            let chains: Vec<String> = p
+                .by_chains
+                .iter()
+                .map(|(c, g)| format!("{c}: {g:.1}"))
+                .collect();
+            println!(
+                "FMA peak ({}, {}): {:.1} GFLOPS on 1 core, {all:.1} on {cores} cores (chains {})",
+                label(w),
+                r.name(),
+                p.gflops,
+                chains.join(", ")
+            );
+            if !p.saturated() {
+                println!(
+                    "  WARNING: the most chains ran faster than fewer; this core may need more \
+                     than {} to reach its peak",
+                    w.chains().last().copied().unwrap_or(0)
+                );
+            }
+            peaks.push(p);
+        }
+    }
+    let c = forklu::unstable::caches();
     println!(
-        "FMA peak ({isa}, double): {single:.1} GFLOPS on 1 core, {all:.1} GFLOPS on {cores} cores"
+        "caches a core (CPUID, as forklu sizes its blocks): L1d {} KiB, L2 {} KiB, L3 share {} KiB",
+        c.l1d >> 10,
+        c.l2 >> 10,
+        c.l3 >> 10
     );
-    microkernel(seconds, single);
+    let mut failed = false;
+    for p in &mut peaks {
+        let name = p.width.name();
+        let found = match p.real {
+            Real::F64 => microkernel_at::<f64>(name),
+            Real::F32 => microkernel_at::<f32>(name),
+        };
+        let Some(kern) = found else { continue };
+        let mut gflops = microkernel(&kern, p.real, seconds, rounds);
+        if gflops > p.gflops {
+            // A busy spell during the probe's rounds: measure it once more before
+            // calling the probe wrong.
+            let again = peak(p.width, p.real, seconds, 2 * rounds);
+            p.gflops = p.gflops.max(again.gflops);
+            gflops = gflops.max(microkernel(&kern, p.real, seconds, rounds));
+        }
+        let ideal_ns = (kern.mr * kern.nr * kern.kc) as f64 * 2.0 / p.gflops;
+        let call_ns = (kern.mr * kern.nr * kern.kc) as f64 * 2.0 / gflops;
+        let what = format!(
+            "microkernel {} {} {}x{}, k = {} (mc {}, nc {})",
+            kern.isa,
+            p.real.name(),
+            kern.mr,
+            kern.nr,
+            kern.kc,
+            kern.mc,
+            kern.nc
+        );
+        if gflops > p.gflops {
+            failed = true;
+            println!(
+                "{what}: {gflops:.1} GFLOPS, above the {} {} FMA peak of {:.1}: PEAK PROBE \
+                 FAILED on this CPU (no percentage is valid)",
+                label(p.width),
+                p.real.name(),
+                p.gflops
+            );
+        } else {
+            println!(
+                "{what}: {gflops:.1} GFLOPS = {:.0} % of the {} {} peak; {call_ns:.1} ns per \
+                 call, {ideal_ns:.1} ns at the peak",
+                100.0 * gflops / p.gflops,
+                label(p.width),
+                p.real.name()
+            );
+        }
+    }
+    if failed {
+        std::process::exit(2);
+    }
 }
 
-/// One microkernel call after another on the same packed panels (`k = kc`, a full
-/// tile, `C` in L1), the way the innermost GEMM loop runs it.
-fn microkernel(seconds: f64, peak: f64) {
-    let kern = forklu::unstable::microkernel();
+fn label(w: Width) -> &'static str {
+    match w {
+        Width::Avx512 => "AVX-512",
+        Width::Avx2 => "AVX2+FMA",
+    }
+}
+
+/// Best GFLOPS of `rounds` rounds of one microkernel call after another on the same
+/// packed panels (`k = kc`, a full tile, `C` in L1), the way the innermost GEMM loop
+/// runs it.
+fn microkernel(kern: &Microkernel, real: Real, seconds: f64, rounds: usize) -> f64 {
+    match real {
+        Real::F64 => calls::<f64>(kern, seconds, rounds, |x| x),
+        Real::F32 => calls::<f32>(kern, seconds, rounds, |x| x as f32),
+    }
+}
+
+fn calls<R: forklu::Real>(
+    kern: &Microkernel,
+    seconds: f64,
+    rounds: usize,
+    from: impl Fn(f64) -> R,
+) -> f64 {
     let (mr, nr, k) = (kern.mr, kern.nr, kern.kc);
-    let a: Vec<f64> = (0..mr * k).map(|i| 1.0 + (i % 7) as f64 * 1e-3).collect();
-    let bp: Vec<f64> = (0..nr * k).map(|i| 1.0 - (i % 5) as f64 * 1e-3).collect();
-    let mut c = vec![0.0; mr * nr];
-    let mut calls = 1u64 << 10;
-    let dt = loop {
-        let t = Instant::now();
-        for _ in 0..calls {
-            forklu::unstable::run_microkernel(k, &a, &bp, &mut c)
-                .expect("panels sized for the kernel");
-        }
-        std::hint::black_box(&c);
-        let dt = t.elapsed().as_secs_f64();
-        if dt > seconds {
-            break dt;
-        }
-        calls *= 2;
-    };
+    let a: Vec<R> = (0..mr * k)
+        .map(|i| from(1.0 + (i % 7) as f64 * 1e-3))
+        .collect();
+    let b: Vec<R> = (0..nr * k)
+        .map(|i| from(1.0 - (i % 5) as f64 * 1e-3))
+        .collect();
+    let mut c = vec![R::ZERO; mr * nr];
     let flops = 2.0 * (mr * nr * k) as f64;
-    let gflops = calls as f64 * flops / dt * 1e-9;
-    // At the peak's rate the core retires peak / 2 FMA lanes per ns; the ideal call
-    // needs mr nr k of them. Cycles are counted in units of the peak FMA throughput.
-    let lanes_per_cycle = 2.0 * kern.lanes as f64;
-    let ideal = (mr * nr * k) as f64 / lanes_per_cycle;
-    println!(
-        "microkernel {} {mr}x{nr}, k = {k}: {gflops:.1} GFLOPS = {:.0} % of the 1-core peak; \
-         {:.0} cycles per call at the peak's FMA rate (ideal {ideal:.0}, two {}-lane FMAs per cycle)",
-        kern.isa,
-        100.0 * gflops / peak,
-        ideal * peak / gflops,
-        kern.lanes,
-    );
+    let mut best = 0.0f64;
+    let mut n = 1u64 << 8;
+    for _ in 0..rounds.max(1) {
+        let dt = loop {
+            let t = Instant::now();
+            for _ in 0..n {
+                run_microkernel_at(kern.isa, k, &a, &b, &mut c).expect("panels sized for it");
+            }
+            std::hint::black_box(&c);
+            let dt = t.elapsed().as_secs_f64();
+            if dt > seconds {
+                break dt;
+            }
+            n *= 2;
+        };
+        best = best.max(n as f64 * flops / dt * 1e-9);
+    }
+    best
 }

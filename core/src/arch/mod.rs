@@ -17,6 +17,8 @@
 #[cfg(target_arch = "x86_64")]
 mod avx2;
 #[cfg(target_arch = "x86_64")]
+mod avx2_solve;
+#[cfg(target_arch = "x86_64")]
 mod avx512;
 #[cfg(target_arch = "x86_64")]
 mod detect;
@@ -155,6 +157,15 @@ pub fn supported() -> Arch {
     }
 }
 
+/// The cache sizes this CPU reports, `[L1 data, L2, L3 share of one core]` in bytes
+/// (see `detect::caches`); `None` where it reports none.
+pub fn caches() -> [Option<usize>; 3] {
+    #[cfg(target_arch = "x86_64")]
+    return detect::caches();
+    #[cfg(not(target_arch = "x86_64"))]
+    [None; 3]
+}
+
 /// The kernel for `arch` and element type `R`, if this CPU (and OS) supports the level.
 pub fn kernel_for<R: Real>(arch: Arch) -> Option<Kernel<R>> {
     (arch <= supported()).then(|| R::kernel_at(arch))
@@ -186,7 +197,11 @@ impl Kernels for f64 {
                 arch,
                 blocks: config::AVX2.f64,
                 run: avx2::run_f64,
-                lower_solve: None,
+                lower_solve: config::AVX2.lower_solve.map(|shape| LowerSolve {
+                    rows: shape.rows,
+                    cols: shape.cols,
+                    run: avx2_solve::solve,
+                }),
             },
             _ => Kernel {
                 arch: Arch::Scalar,

@@ -327,10 +327,37 @@ fn block<T: Scalar>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::arch::testing::kernels;
-    use crate::config::{PACK_A_BYTES, PACK_B_BYTES, SHARED_A_BYTES};
+    use crate::arch::testing;
+    use crate::config::{Caches, PACK_A_BYTES, PACK_B_BYTES, SHARED_A_BYTES, fit_blocks};
     use crate::scalar::testing::values;
     use crate::scalar::{C32, C64, Real};
+
+    /// Every kernel this host runs, each with its blocks as the tables give them and as
+    /// fitted to tiny and to mid-sized caches (so products split at every block edge).
+    fn kernels<R: Real>(test: &str) -> Vec<Kernel<R>> {
+        let caches = [
+            Caches {
+                l1d: 2048,
+                l2: 16 << 10,
+                l3: 64 << 10,
+            },
+            Caches {
+                l1d: 16 << 10,
+                l2: 256 << 10,
+                l3: 1 << 20,
+            },
+        ];
+        let mut all = Vec::new();
+        for k in testing::kernels::<R>(test) {
+            all.push(k);
+            for c in caches {
+                let mut fitted = k;
+                fitted.blocks = fit_blocks(k.blocks, size_of::<R>(), c);
+                all.push(fitted);
+            }
+        }
+        all
+    }
 
     /// Buffers of their own, as a seat would give.
     fn buffers<R: Real>() -> (Vec<R>, Vec<R>) {
@@ -457,7 +484,7 @@ mod tests {
             let shared_len = SHARED_A_BYTES / size_of::<T::Real>();
             let mut shared_buf = vec![T::Real::ZERO; shared_len];
             let deepest = kern.blocks.kc / parts::<T>();
-            for &(m, k, n) in &[(1300, 100, 37), (25, 3, 9), (600, deepest, 17)] {
+            for &(m, k, n) in &[(1300, deepest.min(100), 37), (25, 3, 9), (600, deepest, 17)] {
                 let a = values::<T>((m + 3) * k, 11);
                 let b = values::<T>(k * n, 12);
                 let c0 = values::<T>(m * n, 13);

@@ -27,6 +27,12 @@ pub fn pack_a<T: Scalar>(
         // OS support AVX-512.
         return unsafe { pack_a_avx512(a, mr, conj, buf) };
     }
+    #[cfg(target_arch = "x86_64")]
+    if kern.arch == crate::arch::Arch::Avx2 {
+        // SAFETY: a kernel of the AVX2 family is only handed out when the CPU and OS
+        // support AVX2.
+        return unsafe { pack_a_avx2(a, mr, conj, buf) };
+    }
     pack_a_body(a, mr, conj, buf);
 }
 
@@ -44,6 +50,11 @@ pub fn pack_b<T: Scalar>(
     if kern.is_avx512() {
         // SAFETY: as in `pack_a`.
         return unsafe { pack_b_avx512(b, nr, conj, buf) };
+    }
+    #[cfg(target_arch = "x86_64")]
+    if kern.arch == crate::arch::Arch::Avx2 {
+        // SAFETY: as above.
+        return unsafe { pack_b_avx2(b, nr, conj, buf) };
     }
     pack_b_body(b, nr, conj, buf);
 }
@@ -64,6 +75,24 @@ unsafe fn pack_a_avx512<T: Scalar>(a: MatRef<'_, T>, mr: usize, conj: bool, buf:
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
 unsafe fn pack_b_avx512<T: Scalar>(b: MatRef<'_, T>, nr: usize, conj: bool, buf: &mut [T::Real]) {
+    pack_b_body(b, nr, conj, buf);
+}
+
+/// The packing loops compiled for AVX2 (copies and sign flips only, as above).
+///
+/// # Safety
+/// The CPU supports AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn pack_a_avx2<T: Scalar>(a: MatRef<'_, T>, mr: usize, conj: bool, buf: &mut [T::Real]) {
+    pack_a_body(a, mr, conj, buf);
+}
+
+/// # Safety
+/// The CPU supports AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn pack_b_avx2<T: Scalar>(b: MatRef<'_, T>, nr: usize, conj: bool, buf: &mut [T::Real]) {
     pack_b_body(b, nr, conj, buf);
 }
 
@@ -146,6 +175,9 @@ fn pack_b_body<T: Scalar>(b: MatRef<'_, T>, nr: usize, conj: bool, buf: &mut [T:
     for (s, j0) in (0..nc).step_by(nr).enumerate() {
         let cols = nr.min(nc - j0);
         let sliver = &mut buf[s * nr * kc..(s + 1) * nr * kc];
+        if cols == nr && b.row_stride() == 1 && b_columns(b, j0, nr, sliver) {
+            continue;
+        }
         if cols == nr && b.col_stride() == 1 {
             for (p, dst) in sliver.chunks_exact_mut(nr).enumerate() {
                 // SAFETY: columns j0..j0 + nr of row p are inside `b` and contiguous.
@@ -166,6 +198,34 @@ fn pack_b_body<T: Scalar>(b: MatRef<'_, T>, nr: usize, conj: bool, buf: &mut [T:
             }
         }
     }
+}
+
+/// One whole sliver of `nr` columns from `j0` of a `b` with contiguous columns:
+/// `sliver[p nr + j] = B(p, j0 + j)`, row by row from one pointer per column (a fixed
+/// `nr`, so the row is `nr` loads and stores with no index checks). False (nothing
+/// written) for an `nr` without this path.
+#[inline(always)]
+fn b_columns<R: Real>(b: MatRef<'_, R>, j0: usize, nr: usize, sliver: &mut [R]) -> bool {
+    fn fixed<const NR: usize, R: Real>(b: MatRef<'_, R>, j0: usize, sliver: &mut [R]) {
+        let kc = b.rows();
+        debug_assert!(sliver.len() >= kc * NR && j0 + NR <= b.cols() && b.row_stride() == 1);
+        // SAFETY: columns j0..j0 + NR are inside `b` (a whole sliver), each contiguous.
+        let cols: [*const R; NR] = core::array::from_fn(|j| unsafe { b.ptr_at(0, j0 + j) });
+        let out = sliver.as_mut_ptr();
+        for p in 0..kc.min(sliver.len() / NR) {
+            for (j, col) in cols.iter().enumerate() {
+                // SAFETY: p < kc rows of each column; p NR + j < sliver.len().
+                unsafe { *out.add(p * NR + j) = *col.add(p) };
+            }
+        }
+    }
+    match nr {
+        4 => fixed::<4, R>(b, j0, sliver),
+        6 => fixed::<6, R>(b, j0, sliver),
+        8 => fixed::<8, R>(b, j0, sliver),
+        _ => return false,
+    }
+    true
 }
 
 /// [`pack_b_body`] for complex `b`: element `(p, j)` (conjugated first when `conj`)

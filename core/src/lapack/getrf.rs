@@ -181,7 +181,7 @@ fn step<T: Scalar, P: Pivot>(
         StepTask::Ahead => {
             // SAFETY: as above; this one task covers the next panel's columns.
             let cols = unsafe { right.cols(0, w2) };
-            let a22 = update(cx, &panel, cols, None);
+            let a22 = update(cx, &panel, cols, Some(&packed));
             if let Some(p) = next.take()
                 && let Some(z) = recurse(cx, a22, p)
             {
@@ -201,9 +201,10 @@ struct Panel<'p, T, P> {
 }
 
 /// The task grid of one [`step`], which depends only on the shape (the packing tasks
-/// change no value). In the order tasks are taken: the look-ahead task (when there is a
-/// next panel), the `packs` packing parts, the `swaps` left-swap pieces, then the
-/// update tasks of the `rest` columns after the next panel's `next_width`.
+/// change no value). In the order tasks are taken: the `packs` packing parts, the
+/// look-ahead task (when there is a next panel; it multiplies by the shared packed
+/// `L21` too, so `L21` is packed once a step, not twice), the `swaps` left-swap pieces,
+/// then the update tasks of the `rest` columns after the next panel's `next_width`.
 struct StepGrid {
     ahead: usize,
     packs: usize,
@@ -233,14 +234,14 @@ impl StepGrid {
 
     fn task(&self, i: usize) -> StepTask {
         let mut i = i;
-        if i < self.ahead {
-            return StepTask::Ahead;
-        }
-        i -= self.ahead;
         if i < self.packs {
             return StepTask::Pack(i);
         }
         i -= self.packs;
+        if i < self.ahead {
+            return StepTask::Ahead;
+        }
+        i -= self.ahead;
         if i < self.swaps {
             return StepTask::SwapLeft(i * self.swap_width);
         }
@@ -397,7 +398,7 @@ fn update_right<'a, T: Scalar, P: Pivot>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::LeftSwaps;
+    use crate::config::{CacheSizes, Caches, LeftSwaps};
     use forklu_testkit::*;
     use proptest::prelude::*;
 
@@ -408,6 +409,15 @@ mod tests {
         short_leaf: 3,
         trsm_block: 3,
         getri_block: 3,
+        caches: CacheSizes::Given(TINY_CACHES),
+    };
+
+    /// Caches so small that every product of a few dozen rows is split in `kc`, `mc`
+    /// and `nc` blocks (kc = 16 for every kernel).
+    const TINY_CACHES: Caches = Caches {
+        l1d: 2048,
+        l2: 16 << 10,
+        l3: 64 << 10,
     };
 
     fn check_random(t: &Tuning, m: usize, n: usize, lda_pad: usize, seed: u64) {
@@ -779,7 +789,9 @@ mod tests {
         fn every_type_and_layout_has_a_small_residual(m in 1usize..70, n in 1usize..70, pad in 0usize..3,
                                                       row_major in any::<bool>(), seed in any::<u64>(), blk in 1usize..12) {
             let panels = if blk % 4 == 0 { Panels::Never } else { Panels::Width(2 + blk) };
-            let t = Tuning { panels, left_swaps: LeftSwaps::AtEndFrom(8 * blk), lu_leaf: blk, short_leaf: blk + 2, trsm_block: blk, getri_block: blk };
+            // Tiny caches on odd cases, so the kc/mc/nc splits run too.
+            let caches = if blk % 2 == 1 { CacheSizes::Given(TINY_CACHES) } else { CacheSizes::Detected };
+            let t = Tuning { panels, left_swaps: LeftSwaps::AtEndFrom(8 * blk), lu_leaf: blk, short_leaf: blk + 2, trsm_block: blk, getri_block: blk, caches };
             random_in::<f32>(&t, m, n, pad, row_major, seed);
             random_in::<f64>(&t, m, n, pad, row_major, seed);
             random_in::<crate::C32>(&t, m, n, pad, row_major, seed);
@@ -791,9 +803,11 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(64))]
         #[test]
         fn random_shapes_have_small_residual(m in 1usize..90, n in 1usize..90, pad in 0usize..4,
-                                             seed in any::<u64>(), leaf in 1usize..20, blk in 1usize..20) {
+                                             seed in any::<u64>(), leaf in 1usize..20, blk in 1usize..20,
+                                             l1d in 512usize..65536, l2 in 4096usize..(1 << 21)) {
             let panels = if blk % 7 == 0 { Panels::Never } else { Panels::Width(blk % 7) };
-            let t = Tuning { panels, left_swaps: LeftSwaps::AtEndFrom(10 * leaf), lu_leaf: leaf, short_leaf: leaf + blk % 5, trsm_block: blk, getri_block: blk };
+            let caches = if blk % 3 == 0 { CacheSizes::Detected } else { CacheSizes::Given(Caches { l1d, l2, l3: 2 * l2 }) };
+            let t = Tuning { panels, left_swaps: LeftSwaps::AtEndFrom(10 * leaf), lu_leaf: leaf, short_leaf: leaf + blk % 5, trsm_block: blk, getri_block: blk, caches };
             check_random(&t, m, n, pad, seed);
         }
 

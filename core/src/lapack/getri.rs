@@ -145,6 +145,11 @@ mod tests {
             short_leaf: 3,
             trsm_block: 3,
             getri_block: 4,
+            caches: crate::config::CacheSizes::Given(crate::config::Caches {
+                l1d: 2048,
+                l2: 16 << 10,
+                l3: 64 << 10,
+            }),
         };
         for &n in &[1, 2, 3, 4, 5, 8, 9, 31, 64, 65, 130] {
             for lwork in [n, 2 * n, 4 * n + 3, getri_work_len(n)] {

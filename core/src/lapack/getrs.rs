@@ -26,7 +26,7 @@ pub enum Trans {
 ///
 /// ```
 /// use forklu::{MatMut, MatRef, lapack::{getrf, getrs, Trans}};
-/// let mut a = [2.0, 1.0, 1.0, 3.0];
+/// let mut a = [2.0f64, 1.0, 1.0, 3.0];
 /// let mut ipiv = [0i32; 2];
 /// getrf(MatMut::col_major(&mut a, 2, 2, 2).unwrap(), &mut ipiv).unwrap();
 /// let mut b = [3.0f64, 4.0]; // A [1, 1]^T

@@ -33,7 +33,7 @@ impl<R: Real> Ctx<R> {
     pub fn new(tuning: &Tuning) -> Ctx<R> {
         Ctx {
             tuning: *tuning,
-            kern: crate::isa::kernel::<R>(),
+            kern: crate::isa::kernel_for_caches::<R>(tuning.caches),
         }
     }
 }
