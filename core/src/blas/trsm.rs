@@ -196,28 +196,6 @@ fn solve_small<T: Scalar>(
         }
         return;
     }
-    #[cfg(target_arch = "x86_64")]
-    if kern.arch == crate::arch::Arch::Avx2 {
-        // SAFETY: a kernel of the AVX2 family is only handed out when the CPU and OS
-        // support AVX2.
-        return unsafe { substitute_avx2(uplo, diag, t, conj, b) };
-    }
-    substitute(uplo, diag, t, conj, b);
-}
-
-/// [`substitute`] compiled for AVX2.
-///
-/// # Safety
-/// The CPU supports AVX2.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn substitute_avx2<T: Scalar>(
-    uplo: Uplo,
-    diag: Diag,
-    t: MatRef<'_, T>,
-    conj: bool,
-    b: MatMut<'_, T>,
-) {
     substitute(uplo, diag, t, conj, b);
 }
 

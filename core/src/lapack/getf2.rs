@@ -35,38 +35,22 @@ pub fn getf2<T: Scalar, P: Pivot>(mut a: MatMut<'_, T>, ipiv: &mut [P]) -> Resul
 /// The kernel: returns the 0-based column of the first zero pivot. Pivot entries are
 /// 1-based row numbers relative to `a`; `ipiv.len() == min(m, n)`.
 ///
-/// The same code is compiled three times: for the baseline CPU, with AVX2 and with
-/// AVX-512 enabled, so the column updates run four or eight lanes wide when the call
-/// runs that kernel family. Rust never fuses a multiply and an add on its own, so every
-/// build rounds every operation alike and gives the same bits.
+/// The same code is compiled twice: for the baseline CPU, and with AVX2 for the AVX2 and
+/// AVX-512 kernel families (one vector build keeps a static program small), so the
+/// column updates run four lanes wide there. Rust never fuses a multiply and an add on
+/// its own, so both builds round every operation alike and give the same bits.
 pub(crate) fn factor<T: Scalar, P: Pivot>(
     kern: &Kernel<T::Real>,
     a: MatMut<'_, T>,
     ipiv: &mut [P],
 ) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
-    if kern.is_avx512() {
-        // SAFETY: a kernel of the AVX-512 family is only handed out when the CPU and
-        // OS support AVX-512.
-        return unsafe { factor_avx512(a, ipiv) };
-    }
-    #[cfg(target_arch = "x86_64")]
-    if kern.arch == crate::arch::Arch::Avx2 {
-        // SAFETY: a kernel of the AVX2 family is only handed out when the CPU and OS
-        // support AVX2.
+    if kern.arch >= crate::arch::Arch::Avx2 {
+        // SAFETY: kernels of the AVX2 and AVX-512 families are only handed out when the
+        // CPU and OS support AVX2 (every AVX-512 CPU does).
         return unsafe { factor_avx2(a, ipiv) };
     }
     let _ = kern;
-    factor_body(a, ipiv)
-}
-
-/// [`factor_body`] compiled for AVX-512.
-///
-/// # Safety
-/// The CPU supports AVX-512F.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f")]
-unsafe fn factor_avx512<T: Scalar, P: Pivot>(a: MatMut<'_, T>, ipiv: &mut [P]) -> Option<usize> {
     factor_body(a, ipiv)
 }
 
@@ -284,23 +268,16 @@ mod tests {
         pairs_match_single_columns::<crate::C32>();
     }
 
-    /// The AVX2 and AVX-512 builds of the leaf round exactly as the baseline one.
+    /// The AVX2 build of the leaf (which the AVX-512 family runs too) rounds exactly as
+    /// the baseline one.
     #[cfg(target_arch = "x86_64")]
     #[test]
     fn vector_builds_give_the_baseline_bits() {
         let avx2 = crate::arch::Arch::Avx2;
-        let avx512 = crate::arch::Arch::Avx512;
         if crate::arch::kernel_for::<f64>(avx2).is_none() {
             return forklu_testkit::skip(
                 "vector_builds_give_the_baseline_bits",
                 "this CPU does not support AVX2",
-            );
-        }
-        let has_avx512 = crate::arch::kernel_for::<f64>(avx512).is_some();
-        if !has_avx512 {
-            forklu_testkit::skip(
-                "vector_builds_give_the_baseline_bits [avx512]",
-                "this CPU does not support AVX-512",
             );
         }
         let shapes = [
@@ -325,18 +302,6 @@ mod tests {
                 x.iter().zip(&y).all(|(a, b)| a.to_bits() == b.to_bits()),
                 "avx2 m={m} n={n}"
             );
-            if has_avx512 {
-                let (mut y, mut py) = (a0.clone(), vec![0i32; m.min(n)]);
-                // SAFETY: the CPU supports AVX-512F (checked above).
-                let zy = unsafe {
-                    factor_avx512(MatMut::col_major(&mut y, m, n, m + 1).unwrap(), &mut py)
-                };
-                assert_eq!((zx, &px), (zy, &py), "avx512 m={m} n={n}");
-                assert!(
-                    x.iter().zip(&y).all(|(a, b)| a.to_bits() == b.to_bits()),
-                    "avx512 m={m} n={n}"
-                );
-            }
         }
     }
 
