@@ -4,6 +4,7 @@
 //! one form: `trsm` solves from the left only, `gemm` never transposes. Every routine
 //! is pure computation: the caller passes the kernel family and the packing buffers.
 
+mod axpy;
 mod gemm;
 mod iamax;
 mod laswp;
@@ -12,6 +13,7 @@ mod scal;
 mod trsm;
 
 pub use crate::arch::Kernel;
+pub use axpy::{msub, reals, reals_mut, sub_scaled, sub_scaled_two};
 pub use gemm::{Packing, SharedA, gemm};
 pub use iamax::iamax;
 pub use laswp::{laswp, laswp_backward};

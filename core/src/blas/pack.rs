@@ -117,6 +117,18 @@ fn pack_a_pairs<T: Scalar>(a: MatRef<'_, T>, mr: usize, conj: bool, buf: &mut [T
         let sliver = &mut buf[s * mr * kc..(s + 1) * mr * kc];
         for p in 0..a.cols() {
             let (col_re, col_im) = sliver[2 * p * mr..(2 * p + 2) * mr].split_at_mut(mr);
+            if rows == half
+                && a.row_stride() == 1
+                && let Some(col) = a.col(p)
+            {
+                // SAFETY: a complex `T` is `#[repr(C)]` `re`, `im` of `T::Real` (sizes
+                // asserted in `mat`): rows i0..i0 + half of column p are `mr` reals.
+                let src =
+                    unsafe { core::slice::from_raw_parts(col[i0..i0 + half].as_ptr().cast(), mr) };
+                if pairs_sliver(src, conj, col_re, col_im) {
+                    continue;
+                }
+            }
             for i in 0..half {
                 let (re, im) = if i < rows {
                     // SAFETY: i0 + i < rows of `a` and p < cols.
@@ -134,6 +146,36 @@ fn pack_a_pairs<T: Scalar>(a: MatRef<'_, T>, mr: usize, conj: bool, buf: &mut [T
         }
     }
     debug_assert!(mc.div_ceil(mr) * mr * kc <= buf.len());
+}
+
+/// One whole column of a complex sliver from `src`, the `mr` interleaved parts of
+/// `mr / 2` elements: `re` gets them as they are (conjugated when `conj`), `im` each
+/// pair `(r, i)` as `(-i, r)`. A fixed `mr`, so the swaps and sign flips are a few
+/// vector operations; false (nothing written) for an `mr` without this path.
+#[inline(always)]
+fn pairs_sliver<R: Real>(src: &[R], conj: bool, re: &mut [R], im: &mut [R]) -> bool {
+    fn fixed<const MR: usize, R: Real>(src: &[R], conj: bool, re: &mut [R], im: &mut [R]) -> bool {
+        let (Ok(src), Ok(re), Ok(im)) = (
+            <&[R; MR]>::try_from(src),
+            <&mut [R; MR]>::try_from(re),
+            <&mut [R; MR]>::try_from(im),
+        ) else {
+            return false;
+        };
+        for i in 0..MR / 2 {
+            let (r, m) = (src[2 * i], src[2 * i + 1]);
+            let m = if conj { -m } else { m };
+            re[2 * i] = r;
+            re[2 * i + 1] = m;
+            im[2 * i] = -m;
+            im[2 * i + 1] = r;
+        }
+        true
+    }
+    fixed::<8, R>(src, conj, re, im)
+        || fixed::<16, R>(src, conj, re, im)
+        || fixed::<24, R>(src, conj, re, im)
+        || fixed::<48, R>(src, conj, re, im)
 }
 
 #[inline(always)]

@@ -1,7 +1,7 @@
 //! Unblocked LU with partial pivoting (LAPACK `?getf2`): the leaf of the recursion.
 
 use crate::Error;
-use crate::blas::{Kernel, iamax, scal_col};
+use crate::blas::{Kernel, iamax, msub, reals, reals_mut, scal_col, sub_scaled, sub_scaled_two};
 use crate::mat::MatMut;
 use crate::pivot::Pivot;
 use crate::scalar::Scalar;
@@ -125,7 +125,7 @@ fn pivot_column<T: Scalar, P: Pivot>(
 }
 
 /// Step `j`'s update of the columns `cols` (all right of `j`): `A(i, c) -= A(i, j) A(j, c)`
-/// for rows `i > j`.
+/// for rows `i > j`, each element as [`msub`] rounds it.
 #[inline(always)]
 fn rank_one<T: Scalar>(a: &mut MatMut<'_, T>, j: usize, cols: core::ops::Range<usize>) {
     let m = a.rows();
@@ -133,15 +133,19 @@ fn rank_one<T: Scalar>(a: &mut MatMut<'_, T>, j: usize, cols: core::ops::Range<u
         // SAFETY: j < m, c < n.
         let u = unsafe { *a.ptr_at(j, c) };
         if let Some((l, col)) = a.col_pair(j, c) {
-            for (x, &y) in col[j + 1..].iter_mut().zip(&l[j + 1..]) {
-                *x = *x - y * u;
+            if T::IS_COMPLEX {
+                sub_scaled(reals_mut(&mut col[j + 1..]), reals(&l[j + 1..]), u);
+            } else {
+                for (x, &y) in col[j + 1..].iter_mut().zip(&l[j + 1..]) {
+                    *x = *x - y * u;
+                }
             }
         } else {
             for i in j + 1..m {
                 // SAFETY: i < m, c < n, j < n; (i, c) differs from (i, j).
                 unsafe {
                     let x = a.ptr_at(i, c);
-                    *x = *x - *a.ptr_at(i, j) * u;
+                    *x = msub(*x, *a.ptr_at(i, j), u);
                 }
             }
         }
@@ -150,7 +154,7 @@ fn rank_one<T: Scalar>(a: &mut MatMut<'_, T>, j: usize, cols: core::ops::Range<u
 
 /// Steps `j` and `j + 1`'s updates of the columns `cols` (all right of `j + 1`), with
 /// column `j + 1` already updated by step `j` and pivoted: row `j + 1` gets step `j`'s
-/// update, then each row below it `x <- (x - A(i, j) u0) - A(i, j + 1) u1`.
+/// update, then each row below it `x <- msub(msub(x, A(i, j), u0), A(i, j + 1), u1)`.
 #[inline(always)]
 fn rank_two<T: Scalar>(a: &mut MatMut<'_, T>, j: usize, cols: core::ops::Range<usize>) {
     let m = a.rows();
@@ -160,7 +164,7 @@ fn rank_two<T: Scalar>(a: &mut MatMut<'_, T>, j: usize, cols: core::ops::Range<u
         let (u0, u1) = unsafe {
             let u0 = *a.ptr_at(j, c);
             let x = a.ptr_at(j + 1, c);
-            *x = *x - *a.ptr_at(j + 1, j) * u0;
+            *x = msub(*x, *a.ptr_at(j + 1, j), u0);
             (u0, *x)
         };
         if contiguous {
@@ -173,15 +177,20 @@ fn rank_two<T: Scalar>(a: &mut MatMut<'_, T>, j: usize, cols: core::ops::Range<u
                     core::slice::from_raw_parts_mut(a.ptr_at(0, c), m),
                 )
             };
-            for ((x, &y0), &y1) in col[j + 2..].iter_mut().zip(&l0[j + 2..]).zip(&l1[j + 2..]) {
-                *x = (*x - y0 * u0) - y1 * u1;
+            if T::IS_COMPLEX {
+                let (x, y0, y1) = (&mut col[j + 2..], &l0[j + 2..], &l1[j + 2..]);
+                sub_scaled_two(reals_mut(x), reals(y0), u0, reals(y1), u1);
+            } else {
+                for ((x, &y0), &y1) in col[j + 2..].iter_mut().zip(&l0[j + 2..]).zip(&l1[j + 2..]) {
+                    *x = (*x - y0 * u0) - y1 * u1;
+                }
             }
         } else {
             for i in j + 2..m {
                 // SAFETY: i < m, c < n, j + 1 < n; (i, c) differs from (i, j), (i, j + 1).
                 unsafe {
                     let x = a.ptr_at(i, c);
-                    *x = (*x - *a.ptr_at(i, j) * u0) - *a.ptr_at(i, j + 1) * u1;
+                    *x = msub(msub(*x, *a.ptr_at(i, j), u0), *a.ptr_at(i, j + 1), u1);
                 }
             }
         }
@@ -301,6 +310,25 @@ mod tests {
             assert!(
                 x.iter().zip(&y).all(|(a, b)| a.to_bits() == b.to_bits()),
                 "avx2 m={m} n={n}"
+            );
+            // The complex leaf (its updates on the interleaved parts) alike, NaNs as NaNs.
+            let c0: Vec<crate::C64> = (0..a0.len())
+                .map(|x| crate::C64::new(a0[x], a0[(7 * x + 3) % a0.len()]))
+                .collect();
+            let run = |f: unsafe fn(MatMut<'_, crate::C64>, &mut [i32]) -> Option<usize>| {
+                let (mut c, mut p) = (c0.clone(), vec![0i32; m.min(n)]);
+                // SAFETY: only builds this CPU supports are passed (checked above).
+                let z = unsafe { f(MatMut::col_major(&mut c, m, n, m + 1).unwrap(), &mut p) };
+                // NaN payloads are not compared: Rust leaves them unspecified, and the
+                // builds order a commutative add's operands differently.
+                let b = |x: f64| if x.is_nan() { u64::MAX } else { x.to_bits() };
+                let bits: Vec<(u64, u64)> = c.iter().map(|v| (b(v.re), b(v.im))).collect();
+                (z, p, bits)
+            };
+            assert_eq!(
+                run(factor_body),
+                run(factor_avx2),
+                "complex avx2 m={m} n={n}"
             );
         }
     }
