@@ -11,7 +11,7 @@ use runner::{Case, PRECISIONS, Verdict, run_all, run_with_stdout};
 use std::time::Duration;
 
 /// The programs generic over the precision, one per concept.
-const PRECISION_PROGRAMS: [&str; 1] = ["conformance_getrf"];
+const PRECISION_PROGRAMS: [&str; 2] = ["conformance_getrf", "conformance_solve"];
 
 #[test]
 fn agrees_with_reference_lapack() {
