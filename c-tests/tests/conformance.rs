@@ -11,7 +11,11 @@ use runner::{Case, PRECISIONS, Verdict, run_all, run_with_stdout};
 use std::time::Duration;
 
 /// The programs generic over the precision, one per concept.
-const PRECISION_PROGRAMS: [&str; 2] = ["conformance_getrf", "conformance_solve"];
+const PRECISION_PROGRAMS: [&str; 3] = [
+    "conformance_getrf",
+    "conformance_solve",
+    "conformance_getri",
+];
 
 #[test]
 fn agrees_with_reference_lapack() {
