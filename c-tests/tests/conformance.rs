@@ -11,11 +11,12 @@ use runner::{Case, PRECISIONS, Verdict, run_all, run_with_stdout};
 use std::time::Duration;
 
 /// The programs generic over the precision, one per concept.
-const PRECISION_PROGRAMS: [&str; 4] = [
+const PRECISION_PROGRAMS: [&str; 5] = [
     "conformance_getrf",
     "conformance_solve",
     "conformance_getri",
     "conformance_nan_inf",
+    "conformance_bad_args",
 ];
 
 #[test]
