@@ -11,12 +11,13 @@ use runner::{Case, PRECISIONS, Verdict, run_all, run_with_stdout};
 use std::time::Duration;
 
 /// The programs generic over the precision, one per concept.
-const PRECISION_PROGRAMS: [&str; 5] = [
+const PRECISION_PROGRAMS: [&str; 6] = [
     "conformance_getrf",
     "conformance_solve",
     "conformance_getri",
     "conformance_nan_inf",
     "conformance_bad_args",
+    "conformance_names",
 ];
 
 #[test]
