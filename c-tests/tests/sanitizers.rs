@@ -1,6 +1,7 @@
 //! Every C program of the suite under AddressSanitizer + UndefinedBehaviorSanitizer,
-//! and the seed case and the conformance program under valgrind's memcheck: any
-//! invalid access, leak of definedness or undefined behaviour fails the run.
+//! and under valgrind's memcheck the seed case, the conformance program (d) and every
+//! name set in the other precisions (conformance_names s, c and z): any invalid access,
+//! leak of definedness or undefined behaviour fails the run.
 
 mod runner;
 use forklu_testkit::tool;
@@ -106,7 +107,11 @@ fn seed_case_and_conformance_run_clean_under_valgrind() {
         Command::new("valgrind").arg("--version"),
         Duration::from_secs(30),
     );
-    for (program, args) in [("fork_seed", vec!["4"]), ("conformance", vec![])] {
+    for (program, args) in [
+        ("fork_seed", vec!["4"]),
+        ("conformance", vec![]),
+        ("conformance_names", vec!["scz"]),
+    ] {
         let mut cmd = Command::new("valgrind");
         cmd.args(["-q", "--error-exitcode=99", "--trace-children=no"])
             .arg(bin_dir().join(program))
