@@ -18,7 +18,7 @@ type Env = Vec<(&'static str, &'static str)>;
 fn sanitized_run(program: &str) -> Option<(Vec<String>, Env)> {
     let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     Some(match program {
-        p if p.starts_with("fork_") => (args(&["4"]), vec![]),
+        p if p.starts_with("fork_") || p.starts_with("precision_fork_") => (args(&["4"]), vec![]),
         p if p.starts_with("conformance_") => (args(&[]), vec![]),
         "bad_pivots" | "conformance" | "every_symbol" | "fuzz_findings" | "kernel_bits"
         | "no_malloc" | "null_args" | "seed_shared" | "thread_control" => (args(&[]), vec![]),

@@ -23,6 +23,11 @@ pub const FORK_SCENARIOS: [&str; 12] = [
     "fork_atfork_order",
 ];
 
+/// The fork scenarios written once for every precision (`c/precision_fork_*.c`), run by
+/// the suite with a precision letter after the thread count. Peer mode does not run
+/// them: its remapping covers `dgetrf_` only.
+pub const PRECISION_FORK_SCENARIOS: [&str; 1] = ["precision_fork_seed"];
+
 /// LAPACK's precisions, as the letters the precision-generic C programs take.
 pub const PRECISIONS: [&str; 4] = ["s", "d", "c", "z"];
 
