@@ -26,10 +26,11 @@ pub const FORK_SCENARIOS: [&str; 12] = [
 /// The fork scenarios written once for every precision (`c/precision_fork_*.c`), run by
 /// the suite with a precision letter after the thread count. Peer mode does not run
 /// them: its remapping covers `dgetrf_` only.
-pub const PRECISION_FORK_SCENARIOS: [&str; 3] = [
+pub const PRECISION_FORK_SCENARIOS: [&str; 4] = [
     "precision_fork_seed",
     "precision_fork_during_getrf",
     "precision_fork_many_callers",
+    "precision_fork_syscall",
 ];
 
 /// LAPACK's precisions, as the letters the precision-generic C programs take.
