@@ -1,7 +1,9 @@
 //! The checked-in header is what cbindgen generates from ffi/ today; the header
-//! compiles as strict C99 and C++11; bindgen reads it back with the LAPACK ABI.
+//! compiles as strict C99 and C++11, and programs in each (c-tests/header/) solve
+//! complex systems through it with their language's own complex arrays, no casts;
+//! bindgen reads it back with the LAPACK ABI.
 
-use forklu_testkit::tool;
+use forklu_testkit::{Outcome, run_with_deadline, tool};
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
@@ -54,6 +56,47 @@ fn header_compiles_as_strict_c99_and_cxx11() {
             Duration::from_secs(60),
         );
     }
+}
+
+/// c-tests/header/c99.c (`double _Complex`, `float _Complex`) and cxx11.cpp
+/// (`std::complex`), compiled with -pedantic -Werror against libforklu.a, solve known
+/// complex systems through the header's prototypes in every name set.
+#[test]
+fn c99_and_cxx11_programs_solve_through_the_header_without_casts() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let include = checked_in().parent().unwrap().to_path_buf();
+    let lib = Path::new(env!("FORKLU_LIBDIR")).join("libforklu.a");
+    let dir = std::env::temp_dir().join(format!("forklu-header-progs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (compiler, std, src) in [
+        ("cc", "-std=c99", "c99.c"),
+        ("c++", "-std=c++11", "cxx11.cpp"),
+    ] {
+        let exe = dir.join(src.split('.').next().unwrap());
+        tool(
+            &format!("{compiler} {std} header/{src}"),
+            Command::new(compiler)
+                .args([std, "-pedantic", "-Wall", "-Wextra", "-Werror", "-O1"])
+                .arg("-I")
+                .arg(&include)
+                .arg(here.join("header").join(src))
+                .arg("-o")
+                .arg(&exe)
+                .arg(&lib)
+                .args(["-lpthread", "-lm", "-ldl"]),
+            Duration::from_secs(120),
+        );
+        let run = run_with_deadline(&mut Command::new(&exe), Duration::from_secs(60));
+        assert_eq!(
+            run.outcome,
+            Outcome::Exited(0),
+            "header/{src}:\n{}{}",
+            run.stdout,
+            run.stderr
+        );
+        assert!(run.stdout.contains(": ok"), "header/{src}: {}", run.stdout);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 mod bound {
