@@ -86,7 +86,7 @@ fn build_library(root: &Path, out: &Path) -> PathBuf {
 fn bind_header(include: &Path, out: &Path) {
     bindgen::Builder::default()
         .header(include.join("forklu.h").to_string_lossy())
-        .allowlist_function("(forklu_)?d(getrf|getrs|gesv|getri)_(64_)?")
+        .allowlist_function("(forklu_)?[sdcz](getrf|getrs|gesv|getri)_(64_)?")
         .allowlist_function("forklu_.*")
         .allowlist_var("FORKLU_.*")
         .generate()
