@@ -65,6 +65,7 @@ static void T_F(run)(void) {
     T_F(big) = T_F(t_rand)(BIG, BIG, BIG, 7);
     T_elem *a = T_F(t_rand)(300, 300, 300, 8);
     T_F(t_lu) ref = T_F(t_factor)(T_NAME " reference", a, 300, 300, 300);
+    t_settle_threads();
     atomic_store(&started, 0);
     atomic_store(&finished, 0);
     pthread_t th;

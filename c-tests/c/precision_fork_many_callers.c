@@ -71,6 +71,7 @@ static void T_F(run)(void) {
         pthread_create(&th[i], NULL, T_F(caller), &b[i]);
     }
     while (atomic_load(&ready) < CALLERS) usleep(1000);
+    t_settle_threads();
     for (int i = 0; i < FORKS; i++) {
         pid_t pid = fork();
         if (pid == 0) {

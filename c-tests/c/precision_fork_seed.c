@@ -34,6 +34,7 @@ static void T_F(run)(void) {
     T_elem *a = T_F(t_rand)(n, n, n, 1);
     for (int use_exit = 0; use_exit < 2; use_exit++) {
         T_F(t_lu) before = T_F(t_factor)(T_NAME " before fork", a, n, n, n);
+        t_settle_threads();
         pid_t pid = fork();
         if (pid == 0) {
             T_F(t_lu) f = T_F(t_factor)(T_NAME " child", a, n, n, n);

@@ -33,6 +33,7 @@ static void T_F(run)(void) {
     int n = 300;
     T_elem *a = T_F(t_rand)(n, n, n, 10);
     T_F(t_lu) ref = T_F(t_factor)(T_NAME " reference", a, n, n, n);
+    t_settle_threads();
     for (int round = 0; round < 3; round++) {
         pid_t pid = (pid_t)syscall(SYS_fork);
         if (pid == 0) {
