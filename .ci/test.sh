@@ -3,8 +3,9 @@
 # Debian machine, then runs formatting, lints, the no_std build and every test with
 # the kernel this CPU picks, then the core's LU tests, the fork scenarios (Rust and C)
 # and the conformance suite once more under each other kernel (FORKLU_ARCH=scalar,
-# avx2). Ends with one summary line: tests passed, SKIP lines (checks a test could not
-# make on this CPU, such as a kernel it lacks), tests failed.
+# avx2). Ends with a summary: per pass, the tests and the conformance checks per
+# precision, then one line: tests passed, SKIP lines (checks a test could not make on
+# this CPU, such as a kernel it lacks), tests failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,6 +60,17 @@ summary() {
   ' "$@"
 }
 
+# "<label> conformance: s N, d N, c N, z N checks, F failures" from the count lines the
+# conformance test prints (c-tests/tests/conformance.rs), when the logs have them.
+checks() {
+  local label=$1
+  shift
+  awk -v label="$label" '
+    /^conformance [sdcz]: [0-9]+ checks, [0-9]+ failures$/ { p = substr($2, 1, 1); c[p] += $3; f += $5; n++ }
+    END { if (n) printf "%s conformance: s %d, d %d, c %d, z %d checks, %d failures\n", label, c["s"], c["d"], c["c"], c["z"], f }
+  ' "$@"
+}
+
 pass native env -u FORKLU_ARCH -u FORKLU_TEST_THREADS cargo test --workspace --no-fail-fast
 
 # The other kernels: the core's unit tests (the LU routines and their kernels), the
@@ -81,9 +93,11 @@ done
 
 echo "== summary"
 summary "native kernel" "$logs/native"
+checks "native kernel" "$logs/native"
 for arch in scalar avx2; do
   if [ -e "$logs/$arch" ]; then
     summary "FORKLU_ARCH=$arch" "$logs/kernel-check-$arch" "$logs/$arch"
+    checks "FORKLU_ARCH=$arch" "$logs/$arch"
   else
     summary "FORKLU_ARCH=$arch" "$logs/kernel-check-$arch"
   fi

@@ -1,6 +1,7 @@
 //! Every C program of the suite under AddressSanitizer + UndefinedBehaviorSanitizer,
-//! and the seed case and the conformance program under valgrind's memcheck: any
-//! invalid access, leak of definedness or undefined behaviour fails the run.
+//! and under valgrind's memcheck the seed case, the conformance program (d) and every
+//! name set in the other precisions (conformance_names s, c and z): any invalid access,
+//! leak of definedness or undefined behaviour fails the run.
 
 mod runner;
 use forklu_testkit::tool;
@@ -17,7 +18,8 @@ type Env = Vec<(&'static str, &'static str)>;
 fn sanitized_run(program: &str) -> Option<(Vec<String>, Env)> {
     let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     Some(match program {
-        p if p.starts_with("fork_") => (args(&["4"]), vec![]),
+        p if p.starts_with("fork_") || p.starts_with("precision_fork_") => (args(&["4"]), vec![]),
+        p if p.starts_with("conformance_") => (args(&[]), vec![]),
         "bad_pivots" | "conformance" | "every_symbol" | "fuzz_findings" | "kernel_bits"
         | "no_malloc" | "null_args" | "seed_shared" | "thread_control" => (args(&[]), vec![]),
         // The thread count FORKLU_NUM_THREADS gives, and a fork child re-reading it.
@@ -105,7 +107,11 @@ fn seed_case_and_conformance_run_clean_under_valgrind() {
         Command::new("valgrind").arg("--version"),
         Duration::from_secs(30),
     );
-    for (program, args) in [("fork_seed", vec!["4"]), ("conformance", vec![])] {
+    for (program, args) in [
+        ("fork_seed", vec!["4"]),
+        ("conformance", vec![]),
+        ("conformance_names", vec!["scz"]),
+    ] {
         let mut cmd = Command::new("valgrind");
         cmd.args(["-q", "--error-exitcode=99", "--trace-children=no"])
             .arg(bin_dir().join(program))

@@ -23,6 +23,19 @@ pub const FORK_SCENARIOS: [&str; 12] = [
     "fork_atfork_order",
 ];
 
+/// The fork scenarios written once for every precision (`c/precision_fork_*.c`), run by
+/// the suite with a precision letter after the thread count. Peer mode does not run
+/// them: its remapping covers `dgetrf_` only.
+pub const PRECISION_FORK_SCENARIOS: [&str; 4] = [
+    "precision_fork_seed",
+    "precision_fork_during_getrf",
+    "precision_fork_many_callers",
+    "precision_fork_syscall",
+];
+
+/// LAPACK's precisions, as the letters the precision-generic C programs take.
+pub const PRECISIONS: [&str; 4] = ["s", "d", "c", "z"];
+
 /// One program run: its name, arguments and deadline.
 pub struct Case {
     pub name: String,
@@ -47,13 +60,25 @@ pub fn bin_dir() -> std::path::PathBuf {
 
 /// Runs one case; returns the verdict, its stderr, and the wall time.
 pub fn run(case: &Case) -> (Verdict, String, Duration) {
+    let (verdict, _stdout, stderr, took) = run_with_stdout(case);
+    (verdict, stderr, took)
+}
+
+/// Runs one case; returns the verdict, its stdout, its stderr, and the wall time.
+pub fn run_with_stdout(case: &Case) -> (Verdict, String, String, Duration) {
     let mut cmd = Command::new(bin_dir().join(&case.program));
     cmd.args(&case.args);
-    run_command(&mut cmd, case.limit)
+    let (verdict, run) = supervised(&mut cmd, case.limit);
+    (verdict, run.stdout, run.stderr, run.took)
 }
 
 /// Runs a prepared command (any program, any environment) the same way.
 pub fn run_command(cmd: &mut Command, limit: Duration) -> (Verdict, String, Duration) {
+    let (verdict, run) = supervised(cmd, limit);
+    (verdict, run.stderr, run.took)
+}
+
+fn supervised(cmd: &mut Command, limit: Duration) -> (Verdict, forklu_testkit::Run) {
     // Sanitized programs: stop at the first error; the suite's helpers free little
     // on purpose (short-lived processes), so leak reports would be noise.
     cmd.env(
@@ -71,7 +96,7 @@ pub fn run_command(cmd: &mut Command, limit: Duration) -> (Verdict, String, Dura
         Outcome::Signal(s) => Verdict::Crash(s),
         Outcome::Hang => Verdict::Hang,
     };
-    (verdict, run.stderr, run.took)
+    (verdict, run)
 }
 
 /// Runs every case, prints one line each and a summary, and fails if any did not pass.
