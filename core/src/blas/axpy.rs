@@ -4,21 +4,14 @@
 
 use crate::scalar::{Scalar, parts};
 
-/// `x - y u` as the LU leaf and the small triangular solves round it: `x - y u` for reals; for complex
-/// numbers `((xr - yr ur) - yi (-ui), (xi - yi ur) - yr ui)`, so each part is
-/// `(x - y ur) - swap(y) v` with `v = (-ui, ui)`, the same operations for both: the
-/// form [`sub_scaled`] runs across the interleaved parts of a column.
+/// `x - y u` as the LU leaf and the small triangular solves round it: the product
+/// first, then the difference; for complex numbers `(xr - (yr ur - yi ui), xi - (yi ur +
+/// yr ui))`. That is reference BLAS's rounding (`zgeru` adds `x (-u)`, the same values),
+/// so an exactly singular matrix gives the reference's `info`. [`sub_scaled`] runs the
+/// same operations across the interleaved parts of a column.
 #[inline(always)]
 pub fn msub<T: Scalar>(x: T, y: T, u: T) -> T {
-    if T::IS_COMPLEX {
-        let (ur, ui) = (u.re(), u.im());
-        T::from_parts(
-            (x.re() - y.re() * ur) - y.im() * -ui,
-            (x.im() - y.im() * ur) - y.re() * ui,
-        )
-    } else {
-        x - y * u
-    }
+    x - y * u
 }
 
 /// `x <- msub(x, y, u)` for complex columns `x`, `y` given as their interleaved parts:
@@ -28,8 +21,8 @@ pub fn sub_scaled<T: Scalar>(x: &mut [T::Real], y: &[T::Real], u: T) {
     let (ur, ui) = (u.re(), u.im());
     for (x, y) in x.chunks_exact_mut(2).zip(y.chunks_exact(2)) {
         let (yr, yi) = (y[0], y[1]);
-        x[0] = (x[0] - yr * ur) - yi * -ui;
-        x[1] = (x[1] - yi * ur) - yr * ui;
+        x[0] = x[0] - (yr * ur - yi * ui);
+        x[1] = x[1] - (yi * ur + yr * ui);
     }
 }
 
@@ -39,10 +32,10 @@ pub fn sub_scaled_two<T: Scalar>(x: &mut [T::Real], y0: &[T::Real], u0: T, y1: &
     let (u0r, u0i, u1r, u1i) = (u0.re(), u0.im(), u1.re(), u1.im());
     let pairs = x.chunks_exact_mut(2).zip(y0.chunks_exact(2));
     for ((x, y0), y1) in pairs.zip(y1.chunks_exact(2)) {
-        let t0 = (x[0] - y0[0] * u0r) - y0[1] * -u0i;
-        let t1 = (x[1] - y0[1] * u0r) - y0[0] * u0i;
-        x[0] = (t0 - y1[0] * u1r) - y1[1] * -u1i;
-        x[1] = (t1 - y1[1] * u1r) - y1[0] * u1i;
+        let t0 = x[0] - (y0[0] * u0r - y0[1] * u0i);
+        let t1 = x[1] - (y0[1] * u0r + y0[0] * u0i);
+        x[0] = t0 - (y1[0] * u1r - y1[1] * u1i);
+        x[1] = t1 - (y1[1] * u1r + y1[0] * u1i);
     }
 }
 
