@@ -36,7 +36,9 @@ def run(dtype, call, out, shim, timeout, fork=True):
 def rel_diff(a_path, b_path):
     """Largest difference relative to the reference's largest finite magnitude; equal
     entries (an overflowed float32 det is inf in both) count as no difference."""
-    x, y = np.load(a_path), np.load(b_path)
+    # In double precision: float32 would round the scale's floor (1e-300) to zero.
+    x, y = (np.load(p) for p in (a_path, b_path))
+    x, y = (v.astype(np.result_type(v.dtype, np.float64)) for v in (x, y))
     with np.errstate(invalid="ignore"):
         d = np.where(x == y, 0.0, np.abs(x - y))
     scale = np.max(np.abs(y[np.isfinite(y)]), initial=1e-300)
