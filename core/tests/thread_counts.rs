@@ -47,71 +47,17 @@ fn getrf_bits_identical_for_1_to_8_threads() {
     })
 }
 
-/// The blocked, look-ahead path on shapes the default rule leaves to the recursion,
-/// with the left row swaps in the steps and at the end.
-#[test]
-fn lookahead_bits_identical_on_rectangular_shapes() {
-    deadline(
-        "lookahead_bits_identical_on_rectangular_shapes",
-        LIMIT,
-        || {
-            let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
-            for left_swaps in [LeftSwaps::InSteps, LeftSwaps::AtEnd] {
-                let tuning = Tuning {
-                    panels: Panels::Width(48),
-                    left_swaps,
-                    ..Tuning::DEFAULT
-                };
-                for (s, &(m, n)) in [(517, 200), (200, 517), (700, 301)].iter().enumerate() {
-                    let a = random_matrix(m, n, m, 200 + s as u64);
-                    let run = |threads| {
-                        forklu::set_num_threads(threads);
-                        let mut lu = a.clone();
-                        let mut ipiv = vec![0i32; m.min(n)];
-                        forklu::unstable::getrf_with(
-                            &tuning,
-                            MatMut::col_major(&mut lu, m, n, m).unwrap(),
-                            &mut ipiv,
-                        )
-                        .unwrap();
-                        (lu, ipiv)
-                    };
-                    let serial = run(1);
-                    let r = lu_residual(&a, &serial.0, m, n, m, &serial.1);
-                    assert!(r < 20.0, "{m}x{n}: residual {r}");
-                    for threads in [2, 3, 8] {
-                        assert!(
-                            same_factors(&serial, &run(threads)),
-                            "{m}x{n} left swaps {left_swaps:?}: {threads} threads differ from 1"
-                        );
-                    }
-                }
-            }
-        },
-    )
-}
-
-/// GEMM blocks sized for tiny caches (`kc` of 16, small `mc` and `nc`): every product
-/// is split in many blocks, and the bits still do not depend on the thread count.
-#[test]
-fn tiny_cache_blocks_give_the_same_bits_for_any_thread_count() {
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
-    let tuning = Tuning {
-        caches: CacheSizes::Given(Caches {
-            l1d: 2048,
-            l2: 16 << 10,
-            l3: 64 << 10,
-        }),
-        ..Tuning::DEFAULT
-    };
-    for (s, &(m, n)) in [(300, 300), (517, 200), (200, 517)].iter().enumerate() {
-        let a = random_matrix(m, n, m, 400 + s as u64);
+/// `getrf_with(tuning)` on each shape with 1 thread (checked by its residual), then with
+/// 2, 3 and 8 threads: the same bits. `label` names the tuning in a failure.
+fn tuned_bits_identical(tuning: &Tuning, shapes: &[(usize, usize)], seed: u64, label: &str) {
+    for (s, &(m, n)) in shapes.iter().enumerate() {
+        let a = random_matrix(m, n, m, seed + s as u64);
         let run = |threads| {
             forklu::set_num_threads(threads);
             let mut lu = a.clone();
             let mut ipiv = vec![0i32; m.min(n)];
             forklu::unstable::getrf_with(
-                &tuning,
+                tuning,
                 MatMut::col_major(&mut lu, m, n, m).unwrap(),
                 &mut ipiv,
             )
@@ -120,14 +66,53 @@ fn tiny_cache_blocks_give_the_same_bits_for_any_thread_count() {
         };
         let serial = run(1);
         let r = lu_residual(&a, &serial.0, m, n, m, &serial.1);
-        assert!(r < 20.0, "{m}x{n}: residual {r}");
+        assert!(r < 20.0, "{m}x{n} {label}: residual {r}");
         for threads in [2, 3, 8] {
             assert!(
                 same_factors(&serial, &run(threads)),
-                "{m}x{n} tiny caches: {threads} threads differ from 1"
+                "{m}x{n} {label}: {threads} threads differ from 1"
             );
         }
     }
+}
+
+/// The blocked, look-ahead path on shapes the default rule leaves to the recursion,
+/// with the left row swaps in the steps and at the end.
+#[test]
+fn lookahead_bits_identical_on_rectangular_shapes() {
+    let name = "lookahead_bits_identical_on_rectangular_shapes";
+    deadline(name, LIMIT, || {
+        let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+        for left_swaps in [LeftSwaps::InSteps, LeftSwaps::AtEnd] {
+            let tuning = Tuning {
+                panels: Panels::Width(48),
+                left_swaps,
+                ..Tuning::DEFAULT
+            };
+            let label = format!("left swaps {left_swaps:?}");
+            tuned_bits_identical(&tuning, &[(517, 200), (200, 517), (700, 301)], 200, &label);
+        }
+    })
+}
+
+/// GEMM blocks sized for tiny caches (`kc` of 16, small `mc` and `nc`): every product
+/// is split in many blocks, and the bits still do not depend on the thread count.
+#[test]
+fn tiny_cache_blocks_give_the_same_bits_for_any_thread_count() {
+    let name = "tiny_cache_blocks_give_the_same_bits_for_any_thread_count";
+    deadline(name, LIMIT, || {
+        let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+        let tuning = Tuning {
+            caches: CacheSizes::Given(Caches {
+                l1d: 2048,
+                l2: 16 << 10,
+                l3: 64 << 10,
+            }),
+            ..Tuning::DEFAULT
+        };
+        let shapes = [(300, 300), (517, 200), (200, 517)];
+        tuned_bits_identical(&tuning, &shapes, 400, "tiny caches");
+    })
 }
 
 /// Callers factoring at the same time (they share one static buffer for the packed
