@@ -11,22 +11,13 @@
 /* LAPACKE's info for LAPACK's: one more argument (the layout) in front. */
 static int lapacke_info(int lapack) { return lapack < 0 ? lapack - 1 : lapack; }
 
-#define T_PREC T_S
-#include __FILE__
-#define T_PREC T_D
-#include __FILE__
-#define T_PREC T_C
-#include __FILE__
-#define T_PREC T_Z
-#include __FILE__
+#define T_SELF "conformance_bad_args.c"
+#include "t_each.h"
 
 int main(int argc, char **argv) {
     t_select(argc, argv, 1);
     t_ref_open();
-    if (t_wants[T_S]) run_s();
-    if (t_wants[T_D]) run_d();
-    if (t_wants[T_C]) run_c();
-    if (t_wants[T_Z]) run_z();
+    T_RUN_SELECTED();
     t_report("conformance_bad_args");
     if (t_xerbla_calls == 0) t_error("no bad-argument case reached the reference's xerbla_\n");
     printf("conformance_bad_args: %d reference xerbla_ calls intercepted\n", t_xerbla_calls);

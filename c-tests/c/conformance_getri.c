@@ -13,22 +13,13 @@
  * 0.35 measured over the three kernels). */
 #define GETRI_TOL 4.0
 
-#define T_PREC T_S
-#include __FILE__
-#define T_PREC T_D
-#include __FILE__
-#define T_PREC T_C
-#include __FILE__
-#define T_PREC T_Z
-#include __FILE__
+#define T_SELF "conformance_getri.c"
+#include "t_each.h"
 
 int main(int argc, char **argv) {
     t_select(argc, argv, 1);
     t_ref_open();
-    if (t_wants[T_S]) run_s();
-    if (t_wants[T_D]) run_d();
-    if (t_wants[T_C]) run_c();
-    if (t_wants[T_Z]) run_z();
+    T_RUN_SELECTED();
     t_report("conformance_getri");
     return t_status;
 }

@@ -16,21 +16,12 @@
  * AVX-512, the complex ones never). */
 #define ROW_MAJOR_TOL 16.0
 
-#define T_PREC T_S
-#include __FILE__
-#define T_PREC T_D
-#include __FILE__
-#define T_PREC T_C
-#include __FILE__
-#define T_PREC T_Z
-#include __FILE__
+#define T_SELF "conformance_names.c"
+#include "t_each.h"
 
 int main(int argc, char **argv) {
     t_select(argc, argv, 1);
-    if (t_wants[T_S]) run_s();
-    if (t_wants[T_D]) run_d();
-    if (t_wants[T_C]) run_c();
-    if (t_wants[T_Z]) run_z();
+    T_RUN_SELECTED();
     t_report("conformance_names");
     return t_status;
 }

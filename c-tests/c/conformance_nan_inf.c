@@ -8,22 +8,13 @@
 #ifndef T_PREC
 #include "t_ref.h"
 
-#define T_PREC T_S
-#include __FILE__
-#define T_PREC T_D
-#include __FILE__
-#define T_PREC T_C
-#include __FILE__
-#define T_PREC T_Z
-#include __FILE__
+#define T_SELF "conformance_nan_inf.c"
+#include "t_each.h"
 
 int main(int argc, char **argv) {
     t_select(argc, argv, 1);
     t_ref_open();
-    if (t_wants[T_S]) run_s();
-    if (t_wants[T_D]) run_d();
-    if (t_wants[T_C]) run_c();
-    if (t_wants[T_Z]) run_z();
+    T_RUN_SELECTED();
     t_report("conformance_nan_inf");
     return t_status;
 }

@@ -17,22 +17,13 @@
 #define GESV_TOL 32.0
 #define FACTOR_TOL 8.0
 
-#define T_PREC T_S
-#include __FILE__
-#define T_PREC T_D
-#include __FILE__
-#define T_PREC T_C
-#include __FILE__
-#define T_PREC T_Z
-#include __FILE__
+#define T_SELF "conformance_solve.c"
+#include "t_each.h"
 
 int main(int argc, char **argv) {
     t_select(argc, argv, 1);
     t_ref_open();
-    if (t_wants[T_S]) run_s();
-    if (t_wants[T_D]) run_d();
-    if (t_wants[T_C]) run_c();
-    if (t_wants[T_Z]) run_z();
+    T_RUN_SELECTED();
     t_report("conformance_solve");
     return t_status;
 }

@@ -8,22 +8,13 @@
 #include <sys/syscall.h>
 #include "t_prec.h"
 
-#define T_PREC T_S
-#include __FILE__
-#define T_PREC T_D
-#include __FILE__
-#define T_PREC T_C
-#include __FILE__
-#define T_PREC T_Z
-#include __FILE__
+#define T_SELF "precision_fork_syscall.c"
+#include "t_each.h"
 
 int main(int argc, char **argv) {
     t_threads(argc, argv);
     t_select(argc, argv, 2);
-    if (t_wants[T_S]) run_s();
-    if (t_wants[T_D]) run_d();
-    if (t_wants[T_C]) run_c();
-    if (t_wants[T_Z]) run_z();
+    T_RUN_SELECTED();
     return t_status;
 }
 #else

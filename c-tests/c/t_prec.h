@@ -4,10 +4,9 @@
  *     #ifndef T_PREC
  *     #include "t_prec.h"
  *     ... common part ...
- *     #define T_PREC T_S
- *     #include __FILE__
- *     ... the same for T_D, T_C and T_Z ...
- *     int main(...) { ... }
+ *     #define T_SELF "this_program.c"
+ *     #include "t_each.h"       (includes this file once per precision, T_S to T_Z)
+ *     int main(...) { ... T_RUN_SELECTED(); ... }
  *     #else
  *     #include "t_prec.h"
  *     ... generic part, written with the names below ...
@@ -58,6 +57,16 @@ static void t_select(int argc, char **argv, int i) {
     const char *sel = argc > i ? argv[i] : "sdcz";
     for (int p = 0; p < 4; p++) t_wants[p] = strchr(sel, t_letters[p]) != NULL;
 }
+
+/* Runs the program's run_s() ... run_z() (its generic part, one per precision) for the
+ * precisions t_select chose; a macro, since main comes before those definitions. */
+#define T_RUN_SELECTED()           \
+    do {                           \
+        if (t_wants[T_S]) run_s(); \
+        if (t_wants[T_D]) run_d(); \
+        if (t_wants[T_C]) run_c(); \
+        if (t_wants[T_Z]) run_z(); \
+    } while (0)
 
 /* Prints "<what> <p>: N checks, F failures" on stdout for each precision selected; a
  * selected precision that made no check fails. */
