@@ -152,6 +152,38 @@ impl Ymm for f32 {
     }
 }
 
+/// The `VECS` vectors of one step's A sliver.
+///
+/// # Safety
+/// `a` addresses `VECS R::LANES` values; the CPU supports AVX2.
+#[inline(always)]
+unsafe fn sliver<R: Ymm, const VECS: usize>(a: *const R) -> [R::V; VECS] {
+    // SAFETY: the caller's CPU and pointer.
+    unsafe { core::array::from_fn(|v| R::load(a.add(R::LANES * v))) }
+}
+
+/// One step of the k loop: the tile's accumulators gain the A sliver `av` times the
+/// `NR` B values at `b`, one fused multiply-add each.
+///
+/// # Safety
+/// `b` addresses `NR` values; the CPU supports AVX2 and FMA.
+#[inline(always)]
+unsafe fn step<R: Ymm, const VECS: usize, const NR: usize>(
+    acc: &mut [[R::V; VECS]; NR],
+    av: &[R::V; VECS],
+    b: *const R,
+) {
+    for (j, col) in acc.iter_mut().enumerate() {
+        // SAFETY: the caller's CPU and pointer (value j < NR).
+        unsafe {
+            let bj = R::splat(*b.add(j));
+            for (x, &ai) in col.iter_mut().zip(av) {
+                *x = R::fmadd(ai, bj, *x);
+            }
+        }
+    }
+}
+
 /// One `VECS R::LANES x NR` tile, as `arch`'s contract says.
 ///
 /// # Safety
@@ -164,22 +196,42 @@ unsafe fn tile<R: Ymm, const VECS: usize, const NR: usize>(t: &Tile<R>) {
     t.prefetch_c();
     // SAFETY: this function runs with AVX2 and FMA (all the bare vector operations below).
     let mut acc = unsafe { [[R::zero(); VECS]; NR] };
-    let (mut a, mut b) = (t.a, t.b);
-    for _ in 0..t.k {
-        // SAFETY: each step reads one sliver of mr values of A and NR of B, within the panels.
-        unsafe {
-            let mut av = [R::zero(); VECS];
-            for (v, x) in av.iter_mut().enumerate() {
-                *x = R::load(a.add(lanes * v));
-            }
-            for (j, col) in acc.iter_mut().enumerate() {
-                let bj = R::splat(*b.add(j));
-                for (x, &ai) in col.iter_mut().zip(&av) {
-                    *x = R::fmadd(ai, bj, *x);
+    if t.k > 0 {
+        // Four steps a pass, each loading the next step's A sliver before its own
+        // products, so no multiply waits on a load. Passes run while at least one step
+        // follows them (every early load stays inside the panel); the last one to four
+        // steps run after.
+        let (mut a, mut b) = (t.a, t.b);
+        // SAFETY: the first sliver of A is inside the panel (k > 0).
+        let mut av = unsafe { sliver::<R, VECS>(a) };
+        let mut left = t.k;
+        while left > 4 {
+            for _ in 0..4 {
+                // SAFETY: more steps follow this one (left > 4 before the pass), so the
+                // next sliver of A, like this step's B values, is inside the panels.
+                unsafe {
+                    a = a.add(mr);
+                    let next = sliver::<R, VECS>(a);
+                    step(&mut acc, &av, b);
+                    b = b.add(NR);
+                    av = next;
                 }
             }
-            a = a.add(mr);
-            b = b.add(NR);
+            left -= 4;
+        }
+        loop {
+            // SAFETY: `left` steps remain, so this step's B values are inside the panel.
+            unsafe { step(&mut acc, &av, b) };
+            left -= 1;
+            if left == 0 {
+                break;
+            }
+            // SAFETY: another step remains: its slivers are inside the panels.
+            unsafe {
+                a = a.add(mr);
+                b = b.add(NR);
+                av = sliver::<R, VECS>(a);
+            }
         }
     }
     let overwrite = t.beta == R::ZERO;

@@ -77,7 +77,8 @@ fn kernels_follow_the_contract<R: Oracle>(test: &str) {
         for l in (8..mr).step_by(8) {
             edges.extend([(l - 1, 2), (l, 3), (l + 1, nr)]);
         }
-        for &k in &[0usize, 1, 2, 7, 256] {
+        // k on both sides of the AVX2 kernels' four-step passes, and a full panel.
+        for &k in &[0usize, 1, 2, 3, 4, 5, 7, 8, 9, 256] {
             let a = values::<R>(k * mr + 1, k as u64);
             let b = values::<R>(k * nr + 1, 100 + k as u64);
             for &(m, n) in [(mr, nr)].iter().chain(&edges) {
