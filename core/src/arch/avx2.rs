@@ -1,6 +1,7 @@
 //! AVX2 + FMA microkernels: `f64` in an 8 x 6 tile and `f32` in a 16 x 6 one, each 12
-//! ymm accumulators (2 vectors down a column x 6 columns), 2 registers for the A sliver
-//! and 1 for a broadcast B value.
+//! ymm accumulators (2 vectors down a column x 6 columns), the rest for the A slivers
+//! (this step's, and the next one's as soon as registers free up) and the broadcast B
+//! values.
 //!
 //! One generic tile body serves both widths, and [`Ymm`] names the few vector
 //! operations that differ between them, so the edge-tile rules (whole columns, the
