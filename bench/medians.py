@@ -26,12 +26,15 @@ def load(path):
     return rows
 
 
+def shape_order(shape):
+    """Squares first, then rectangles, each by size."""
+    m, n = shape
+    return (m != n, m * n, m)
+
+
 def main(paths):
     runs = [load(p) for p in paths]
-    keys = sorted(
-        {k for run in runs for k in run},
-        key=lambda k: (k[2], k[0] != k[1], k[0] * k[1], k[0]),
-    )
+    keys = {k for run in runs for k in run}
     threads = sorted({k[2] for k in keys})
     cells = {}
     for k in keys:
@@ -63,7 +66,7 @@ def main(paths):
     print(f"{len(runs)} runs; GFLOPS are medians over the runs")
     print(head)
     print(rule)
-    shapes = sorted({k[:2] for k in cells}, key=lambda s: (s[0] != s[1], s[0] * s[1], s[0]))
+    shapes = sorted({k[:2] for k in cells}, key=shape_order)
     for m, n in shapes:
         line = f"| {m} |" if m == n else f"| {m} x {n} |"
         for t in threads:
