@@ -59,7 +59,8 @@ static void t_select(int argc, char **argv, int i) {
 }
 
 /* Runs the program's run_s() ... run_z() (its generic part, one per precision) for the
- * precisions t_select chose; a macro, since main comes before those definitions. */
+ * precisions t_select chose; a macro, since this header comes before the program
+ * defines them. */
 #define T_RUN_SELECTED()           \
     do {                           \
         if (t_wants[T_S]) run_s(); \
