@@ -48,13 +48,14 @@ pass() {
 
 # "<label>: P passed, S skipped, F failed" from the logs given. A test binary killed
 # by a signal (a deadline's abort, a crash) prints no result line: it counts as one
-# failure.
+# failure. A SKIP line (one write to stderr) can land inside a line libtest is printing
+# on stdout, so skips are counted wherever they appear.
 summary() {
   local label=$1
   shift
   awk -v label="$label" '
     /^test result:/ { p += $4; f += $6 }
-    /^SKIP / { s++ }
+    { s += gsub(/SKIP [^:]+: /, "&") }
     /process didn.t exit successfully: .*signal:/ { f++ }
     END { printf "%s: %d passed, %d skipped, %d failed\n", label, p, s, f }
   ' "$@"

@@ -1,6 +1,6 @@
 //! Supervised processes and deadlines: a hang is a failure, never a stall.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -13,9 +13,10 @@ pub fn say(msg: &str) {
 
 /// Reports that `test` checked nothing because `reason` (an ISA the host lacks, say).
 /// Written to the process's stderr directly, past the test harness's capture, as
-/// `SKIP <test>: <reason>`, so the test command can count it.
+/// `SKIP <test>: <reason>` in one write, so the test command can count it even where
+/// it lands inside a line the harness is printing.
 pub fn skip(test: &str, reason: &str) {
-    let _ = writeln!(std::io::stderr(), "SKIP {test}: {reason}");
+    say(&format!("SKIP {test}: {reason}\n"));
 }
 
 /// How a supervised process ended.
